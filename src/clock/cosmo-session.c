@@ -1,0 +1,295 @@
+/* cosmo-session.c
+ *
+ * Copyright 2026 The Cosmodrome developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "cosmo-session.h"
+
+struct _CosmoSession
+{
+  GObject parent_instance;
+
+  CosmoClock *clock;
+  CosmoMission *mission;
+  CosmoEvent *selected_event;
+  double visible_start;
+  double visible_end;
+  CosmoTimeDisplay time_display;
+};
+
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  PROP_MISSION,
+  PROP_VISIBLE_START,
+  PROP_VISIBLE_END,
+  PROP_SELECTED_EVENT,
+  PROP_TIME_DISPLAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CosmoSession, cosmo_session, G_TYPE_OBJECT)
+
+static void
+cosmo_session_dispose (GObject *object)
+{
+  CosmoSession *self = (CosmoSession *) object;
+
+  g_clear_object (&self->clock);
+  g_clear_object (&self->mission);
+  g_clear_object (&self->selected_event);
+
+  G_OBJECT_CLASS (cosmo_session_parent_class)->dispose (object);
+}
+
+static void
+cosmo_session_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CosmoSession *self = COSMO_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK: g_value_set_object (value, self->clock); break;
+    case PROP_MISSION: g_value_set_object (value, self->mission); break;
+    case PROP_VISIBLE_START: g_value_set_double (value, self->visible_start); break;
+    case PROP_VISIBLE_END: g_value_set_double (value, self->visible_end); break;
+    case PROP_SELECTED_EVENT: g_value_set_object (value, self->selected_event); break;
+    case PROP_TIME_DISPLAY: g_value_set_int (value, self->time_display); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cosmo_session_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CosmoSession *self = COSMO_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_MISSION: cosmo_session_set_mission (self, g_value_get_object (value)); break;
+    case PROP_SELECTED_EVENT: cosmo_session_set_selected_event (self, g_value_get_object (value)); break;
+    case PROP_TIME_DISPLAY: cosmo_session_set_time_display (self, g_value_get_int (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cosmo_session_class_init (CosmoSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = cosmo_session_dispose;
+  object_class->get_property = cosmo_session_get_property;
+  object_class->set_property = cosmo_session_set_property;
+
+  properties[PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, COSMO_TYPE_CLOCK, ro);
+  properties[PROP_MISSION] = g_param_spec_object ("mission", NULL, NULL, COSMO_TYPE_MISSION, rw);
+  properties[PROP_VISIBLE_START] = g_param_spec_double ("visible-start", NULL, NULL,
+                                                        -G_MAXDOUBLE, G_MAXDOUBLE, -60, ro);
+  properties[PROP_VISIBLE_END] = g_param_spec_double ("visible-end", NULL, NULL,
+                                                      -G_MAXDOUBLE, G_MAXDOUBLE, 600, ro);
+  properties[PROP_SELECTED_EVENT] = g_param_spec_object ("selected-event", NULL, NULL, COSMO_TYPE_EVENT, rw);
+  properties[PROP_TIME_DISPLAY] = g_param_spec_int ("time-display", NULL, NULL,
+                                                    COSMO_TIME_DISPLAY_MISSION, COSMO_TIME_DISPLAY_SITE,
+                                                    COSMO_TIME_DISPLAY_MISSION, rw);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cosmo_session_init (CosmoSession *self)
+{
+  self->clock = cosmo_clock_new ();
+  self->visible_start = -60;
+  self->visible_end = 600;
+}
+
+CosmoSession *
+cosmo_session_new (void)
+{
+  return g_object_new (COSMO_TYPE_SESSION, NULL);
+}
+
+CosmoClock *
+cosmo_session_get_clock (CosmoSession *self)
+{
+  g_return_val_if_fail (COSMO_IS_SESSION (self), NULL);
+  return self->clock;
+}
+
+CosmoMission *
+cosmo_session_get_mission (CosmoSession *self)
+{
+  g_return_val_if_fail (COSMO_IS_SESSION (self), NULL);
+  return self->mission;
+}
+
+void
+cosmo_session_set_mission (CosmoSession *self,
+                           CosmoMission *mission)
+{
+  double start = 0, end = 0;
+
+  g_return_if_fail (COSMO_IS_SESSION (self));
+
+  if (self->mission == mission)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  cosmo_session_set_selected_event (self, NULL);
+  g_set_object (&self->mission, mission);
+
+  if (mission != NULL)
+    {
+      cosmo_mission_get_time_bounds (mission, &start, &end);
+      cosmo_clock_set_playing (self->clock, FALSE);
+      cosmo_clock_set_bounds (self->clock, start, end);
+      cosmo_clock_seek (self->clock, CLAMP (0, start, end));
+    }
+
+  /* The ascent is what people open a launch for first. */
+  cosmo_session_set_visible_range (self, MAX (start, -60), MIN (MAX (end, 60), 600));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MISSION]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+cosmo_session_get_visible_range (CosmoSession *self,
+                                 double       *start,
+                                 double       *end)
+{
+  g_return_if_fail (COSMO_IS_SESSION (self));
+  if (start) *start = self->visible_start;
+  if (end) *end = self->visible_end;
+}
+
+void
+cosmo_session_set_visible_range (CosmoSession *self,
+                                 double        start,
+                                 double        end)
+{
+  double span, center;
+
+  g_return_if_fail (COSMO_IS_SESSION (self));
+
+  if (!isfinite (start) || !isfinite (end))
+    return;
+  if (end < start)
+    {
+      double tmp = start;
+      start = end;
+      end = tmp;
+    }
+
+  span = CLAMP (end - start, COSMO_SESSION_MIN_SPAN, COSMO_SESSION_MAX_SPAN);
+  center = (start + end) / 2;
+  start = center - span / 2;
+  end = center + span / 2;
+
+  if (start == self->visible_start && end == self->visible_end)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (start != self->visible_start)
+    {
+      self->visible_start = start;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_START]);
+    }
+  if (end != self->visible_end)
+    {
+      self->visible_end = end;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_END]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+cosmo_session_zoom (CosmoSession *self,
+                    double        center,
+                    double        factor)
+{
+  g_return_if_fail (COSMO_IS_SESSION (self));
+
+  if (!(factor > 0) || !isfinite (center))
+    return;
+
+  cosmo_session_set_visible_range (self,
+                                   center - (center - self->visible_start) * factor,
+                                   center + (self->visible_end - center) * factor);
+}
+
+void
+cosmo_session_pan (CosmoSession *self,
+                   double        seconds)
+{
+  g_return_if_fail (COSMO_IS_SESSION (self));
+  cosmo_session_set_visible_range (self, self->visible_start + seconds, self->visible_end + seconds);
+}
+
+CosmoEvent *
+cosmo_session_get_selected_event (CosmoSession *self)
+{
+  g_return_val_if_fail (COSMO_IS_SESSION (self), NULL);
+  return self->selected_event;
+}
+
+void
+cosmo_session_set_selected_event (CosmoSession *self,
+                                  CosmoEvent   *event)
+{
+  g_return_if_fail (COSMO_IS_SESSION (self));
+
+  if (g_set_object (&self->selected_event, event))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+CosmoTimeDisplay
+cosmo_session_get_time_display (CosmoSession *self)
+{
+  g_return_val_if_fail (COSMO_IS_SESSION (self), 0);
+  return self->time_display;
+}
+
+void
+cosmo_session_set_time_display (CosmoSession     *self,
+                                CosmoTimeDisplay  display)
+{
+  g_return_if_fail (COSMO_IS_SESSION (self));
+
+  if (self->time_display == display)
+    return;
+  self->time_display = display;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_DISPLAY]);
+}
+
+char *
+cosmo_session_format_time (CosmoSession *self,
+                           double        t,
+                           guint         decimals)
+{
+  g_return_val_if_fail (COSMO_IS_SESSION (self), NULL);
+
+  if (self->mission == NULL || self->time_display == COSMO_TIME_DISPLAY_MISSION)
+    return cosmo_time_format_mission (t, decimals);
+
+  return cosmo_time_format_absolute (cosmo_mission_get_t0 (self->mission), t,
+                                     self->time_display == COSMO_TIME_DISPLAY_SITE
+                                       ? cosmo_mission_get_time_zone (self->mission) : NULL,
+                                     decimals);
+}

@@ -1,0 +1,55 @@
+/* cosmo-session.h: what every view shares — the mission, the replay clock,
+ * the visible time range (shared zoom) and the selected event. Views
+ * observe it and never talk to each other (the pattern of SysprofSession).
+ *
+ * Copyright 2026 The Cosmodrome developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "cosmo-clock.h"
+#include "cosmo-mission.h"
+#include "cosmo-time.h"
+
+G_BEGIN_DECLS
+
+/* Smallest and largest visible span: 0.1 s around staging to a year. */
+#define COSMO_SESSION_MIN_SPAN 0.1
+#define COSMO_SESSION_MAX_SPAN (400.0 * 86400.0)
+
+#define COSMO_TYPE_SESSION (cosmo_session_get_type ())
+G_DECLARE_FINAL_TYPE (CosmoSession, cosmo_session, COSMO, SESSION, GObject)
+
+CosmoSession    *cosmo_session_new                 (void);
+CosmoClock      *cosmo_session_get_clock           (CosmoSession *self);
+/* NULL until a mission is loaded. Setting one resets the clock bounds,
+ * the selection and the visible range. */
+CosmoMission    *cosmo_session_get_mission         (CosmoSession *self);
+void             cosmo_session_set_mission         (CosmoSession *self,
+                                                    CosmoMission *mission);
+void             cosmo_session_get_visible_range   (CosmoSession *self,
+                                                    double       *start,
+                                                    double       *end);
+void             cosmo_session_set_visible_range   (CosmoSession *self,
+                                                    double        start,
+                                                    double        end);
+/* Zoom around @center by @factor (< 1 zooms in). */
+void             cosmo_session_zoom                (CosmoSession *self,
+                                                    double        center,
+                                                    double        factor);
+void             cosmo_session_pan                 (CosmoSession *self,
+                                                    double        seconds);
+CosmoEvent      *cosmo_session_get_selected_event  (CosmoSession *self);
+void             cosmo_session_set_selected_event  (CosmoSession *self,
+                                                    CosmoEvent   *event);
+CosmoTimeDisplay cosmo_session_get_time_display    (CosmoSession *self);
+void             cosmo_session_set_time_display    (CosmoSession     *self,
+                                                    CosmoTimeDisplay  display);
+/* Format t the way the user chose (T±, UTC or site time). */
+char            *cosmo_session_format_time         (CosmoSession *self,
+                                                    double        t,
+                                                    guint         decimals);
+
+G_END_DECLS
