@@ -26,11 +26,14 @@ packages=(
   # video export
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-ugly gstreamer1.0-tools gstreamer1.0-plugins-base-apps
   # run
   fonts-cantarell fonts-dejavu-core librsvg2-common adwaita-icon-theme
   # tests: headless display, session bus, validators, locales, PDF text
   xvfb xauth dbus dbus-x11 at-spi2-core desktop-file-utils appstream
   locales-all poppler-utils python3 python3-jsonschema
+  # fuzzing and sanitizer runs (build-aux/fuzz.sh, build-aux/sanitize.sh)
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

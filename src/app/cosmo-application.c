@@ -10,6 +10,8 @@
 
 #include "cosmo-application.h"
 #include "cosmo-cli.h"
+#include "cosmo-preferences-window.h"
+#include "cosmo-settings.h"
 #include "cosmo-window.h"
 
 struct _CosmoApplication
@@ -139,7 +141,12 @@ cosmo_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (new_window (self));
-  mission = self->start.mission ? g_object_ref (self->start.mission) : cosmo_application_get_bundled_mission ();
+  if (self->start.mission != NULL)
+    mission = g_object_ref (self->start.mission);
+  else if (self->start.screenshot_path == NULL && !self->start.kiosk)
+    mission = cosmo_settings_dup_last_mission ();
+  if (mission == NULL)
+    mission = cosmo_application_get_bundled_mission ();
   cosmo_window_apply_start_options (COSMO_WINDOW (window), &self->start);
   cosmo_window_open (COSMO_WINDOW (window), mission);
   gtk_window_present (window);
@@ -230,8 +237,19 @@ new_window_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+show_preferences (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (cosmo_preferences_window_new (window)));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", show_about },
+  { "preferences", show_preferences },
   { "quit", quit_app },
   { "new-window", new_window_action },
 };
@@ -241,12 +259,17 @@ cosmo_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (cosmo_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+
+  /* Light, dark or the system's style, as chosen in Preferences. */
+  cosmo_settings_follow_color_scheme ();
 }
 
 static void

@@ -21,6 +21,7 @@ typedef struct
   double rate;             /* --rate */
   gboolean has_rate;
   gboolean kiosk;          /* --kiosk */
+  gboolean present;        /* --present */
 } CosmoStartOptions;
 
 gboolean cosmo_start_options_parse    (CosmoStartOptions  *options,

@@ -20,6 +20,7 @@ struct _CosmoEventLog
   CosmoEvent *current_event;
   gboolean hidden[COSMO_N_EVENT_CATEGORIES];
   gboolean syncing_selection;
+  gboolean scroll_pending;
 
   GtkListBox *list;
   GtkScrolledWindow *list_scroller;
@@ -160,6 +161,28 @@ scroll_to_row (CosmoEventLog *self,
     gtk_adjustment_set_value (adj, bounds.origin.y + bounds.size.height - page);
 }
 
+static gboolean
+scroll_to_current (gpointer data)
+{
+  g_autoptr(CosmoEventLog) self = data;
+
+  self->scroll_pending = FALSE;
+  if (self->session != NULL)
+    scroll_to_row (self, find_row (self, self->current_event));
+  return G_SOURCE_REMOVE;
+}
+
+/* After the next layout: a row added or a list just shown has no bounds
+ * yet, and the adjustment its final range only once allocated. */
+static void
+scroll_to_current_later (CosmoEventLog *self)
+{
+  if (self->scroll_pending)
+    return;
+  self->scroll_pending = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_current, g_object_ref (self), NULL);
+}
+
 static void
 update_details (CosmoEventLog *self)
 {
@@ -284,9 +307,10 @@ update_current (CosmoEventLog *self)
   if ((row = find_row (self, current)) != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "current");
-      /* Follow the replay, but don't yank the list while someone browses it. */
-      if (cosmo_clock_get_playing (clock))
-        scroll_to_row (self, row);
+      /* Follow the replay and jumps (--at, the time field, stepping), but
+       * don't yank the list while someone browses it with the keyboard. */
+      if (cosmo_clock_get_playing (clock) || gtk_widget_get_focus_child (GTK_WIDGET (self->list)) == NULL)
+        scroll_to_current_later (self);
     }
 }
 

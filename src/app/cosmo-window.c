@@ -9,12 +9,18 @@
 
 #include "cosmo-application.h"
 #include "cosmo-chart-stack.h"
+#include "cosmo-editing.h"
 #include "cosmo-event-log.h"
 #include "cosmo-map-view.h"
 #include "cosmo-mission-loader.h"
+#include "cosmo-replay-actions.h"
+#include "cosmo-settings.h"
 #include "cosmo-timeline.h"
 #include "cosmo-transport-bar.h"
 #include "cosmo-window.h"
+#include "cosmo-export-dialogs.h"
+#include "cosmo-kiosk.h"
+#include "cosmo-presentation.h"
 
 struct _CosmoWindow
 {
@@ -33,6 +39,7 @@ struct _CosmoWindow
   int screenshot_width;
   int screenshot_height;
   guint screenshot_timeout_id;
+  GdkTexture *screenshot_texture;
   gulong after_paint_id;
 
   /* template children */
@@ -46,6 +53,13 @@ struct _CosmoWindow
   CosmoEventLog *event_log;
   CosmoTimeline *timeline;
   CosmoTransportBar *transport_bar;
+  GMenu *recent_section;
+
+  /* presentation mode and kiosk (cosmo-presentation.c, cosmo-kiosk.c) */
+  GtkRevealer *header_revealer;
+  CosmoCaptionBand *caption_band;
+  gboolean start_present;
+  gboolean start_kiosk;
 };
 
 G_DEFINE_FINAL_TYPE (CosmoWindow, cosmo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -175,6 +189,77 @@ show_load_errors (CosmoWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Recent missions and last-mission: what the user opened, not what a
+ * --screenshot run or the bundled default showed. */
+static void
+remember_mission (CosmoWindow *self,
+                  GFile       *folder)
+{
+  g_autoptr(GFile) bundled = cosmo_application_get_bundled_mission ();
+
+  if (self->screenshot_path != NULL || folder == NULL || g_file_equal (folder, bundled))
+    return;
+  cosmo_settings_add_recent_mission (folder);
+}
+
+static void
+update_recent_menu (CosmoWindow *self)
+{
+  g_autoptr(GMenu) submenu = g_menu_new ();
+
+  cosmo_settings_fill_recent_menu (submenu);
+  g_menu_remove_all (self->recent_section);
+  if (g_menu_model_get_n_items (G_MENU_MODEL (submenu)) > 0)
+    g_menu_append_submenu (self->recent_section, _("Open _Recent"), G_MENU_MODEL (submenu));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+  cosmo_window_open (COSMO_WINDOW (widget), folder);
+}
+
+/* Drop a mission folder, its mission.json or one of its data files. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CosmoWindow   *self)
+{
+  GFile *file = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      if (files != NULL)
+        file = files->data;
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+
+  folder = cosmo_settings_mission_folder_for (file);
+  cosmo_window_open (self, folder);
+  return TRUE;
+}
+
+static gboolean
+on_close_request (CosmoWindow *self)
+{
+  if (self->screenshot_path == NULL)
+    cosmo_settings_save_window_state (GTK_WINDOW (self));
+  return FALSE;
+}
+
 static void
 on_mission_loaded (GObject      *source,
                    GAsyncResult *result,
@@ -199,7 +284,13 @@ on_mission_loaded (GObject      *source,
 
   cosmo_session_set_mission (self->session, mission);
   update_title (self);
+  remember_mission (self, folder);
   apply_start_time (self);
+  if (self->start_kiosk)
+    cosmo_kiosk_start (GTK_WINDOW (self));
+  else if (self->start_present)
+    cosmo_presentation_set_active (cosmo_presentation_get_for_window (GTK_WINDOW (self)), TRUE);
+  self->start_kiosk = self->start_present = FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, "mission");
 
   if (self->screenshot_path != NULL)
@@ -298,23 +389,45 @@ open_bundled_action (GtkWidget  *widget,
 /* --screenshot: wait until the mission is shown and a few frames have been
  * painted (so views that fill in over a frame or two are complete), then
  * render the window to a PNG and quit. */
+/* The widget paintable reuses the window's last render node, which any
+ * gtk_widget_queue_draw() drops: capture right after a paint, save later. */
 static void
-save_screenshot (CosmoWindow *self)
+capture_screenshot (CosmoWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (self));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      /* The paintable reuses the widget's cached render node, which GTK may
+       * have dropped since the last frame: draw the window afresh instead. */
+      GtkSnapshot *fresh = gtk_snapshot_new ();
+
+      GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, fresh);
+      node = gtk_snapshot_free_to_node (fresh);
+    }
+  if (node != NULL && self->screenshot_texture == NULL)
+    self->screenshot_texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+save_screenshot (CosmoWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GdkTexture) texture = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int status = 0;
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node != NULL)
-    texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  capture_screenshot (self);
+  texture = g_steal_pointer (&self->screenshot_texture);
 
   if (texture == NULL || !gdk_texture_save_to_png (texture, self->screenshot_path))
     {
@@ -368,6 +481,7 @@ on_after_paint (GdkFrameClock *frame_clock,
 
   g_clear_signal_handler (&self->after_paint_id, frame_clock);
   g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  capture_screenshot (self);
   g_idle_add_once ((GSourceOnceFunc) save_screenshot, self);
 }
 
@@ -418,6 +532,15 @@ cosmo_window_apply_start_options (CosmoWindow             *self,
   self->start_at = g_strdup (options->at);
   self->start_rate = options->rate;
   self->has_start_rate = options->has_rate;
+  self->start_present = options->present;
+  self->start_kiosk = options->kiosk;
+  if (options->kiosk)
+    {
+      /* Nothing a visitor can reach opens a file chooser, even before the
+       * mission has loaded or if it fails to. */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled", FALSE);
+    }
 
   if (options->width > 0 && options->height > 0)
     gtk_window_set_default_size (GTK_WINDOW (self), options->width, options->height);
@@ -427,6 +550,7 @@ cosmo_window_apply_start_options (CosmoWindow             *self,
       self->screenshot_path = g_strdup (options->screenshot_path);
       self->screenshot_width = options->width > 0 ? options->width : 1920;
       self->screenshot_height = options->height > 0 ? options->height : 1080;
+      gtk_window_unmaximize (GTK_WINDOW (self));
       gtk_window_set_default_size (GTK_WINDOW (self), self->screenshot_width, self->screenshot_height);
       /* No client-side frame around the picture, so a 1920x1080 window fits
        * a 1920x1080 screen. */
@@ -449,6 +573,7 @@ cosmo_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->screenshot_timeout_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (cosmo_settings_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), COSMO_TYPE_WINDOW);
 
   G_OBJECT_CLASS (cosmo_window_parent_class)->dispose (object);
@@ -461,6 +586,7 @@ cosmo_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->loading_folder);
+  g_clear_object (&self->screenshot_texture);
   g_clear_object (&self->session);
   g_clear_pointer (&self->start_at, g_free);
   g_clear_pointer (&self->screenshot_path, g_free);
@@ -505,6 +631,7 @@ cosmo_window_class_init (CosmoWindowClass *klass)
   g_type_ensure (COSMO_TYPE_EVENT_LOG);
   g_type_ensure (COSMO_TYPE_TIMELINE);
   g_type_ensure (COSMO_TYPE_TRANSPORT_BAR);
+  g_type_ensure (COSMO_TYPE_CAPTION_BAND);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/cosmo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CosmoWindow, window_title);
@@ -517,10 +644,16 @@ cosmo_window_class_init (CosmoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CosmoWindow, event_log);
   gtk_widget_class_bind_template_child (widget_class, CosmoWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, CosmoWindow, transport_bar);
+  gtk_widget_class_bind_template_child (widget_class, CosmoWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, CosmoWindow, header_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CosmoWindow, caption_band);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  cosmo_presentation_install_actions (widget_class);
+  cosmo_export_dialogs_install_actions (widget_class);
 }
 
 static void
@@ -537,6 +670,34 @@ cosmo_window_init (CosmoWindow *self)
   cosmo_event_log_set_session (self->event_log, self->session);
   cosmo_timeline_set_session (self->timeline, self->session);
   cosmo_transport_bar_set_session (self->transport_bar, self->session);
+  /* replay.* actions and their keyboard shortcuts, on the window. */
+  cosmo_replay_actions_install (GTK_WIDGET (self), self->session);
+  /* F5 presentation mode: its clicker keys take precedence while active. */
+  cosmo_presentation_attach (GTK_WINDOW (self), self->session, self->header_revealer, self->caption_band);
+  /* edit.* actions: notes, undo/redo, save, autosave, import; asks before
+   * closing with unsaved edits (cosmo-editing.c). */
+  cosmo_editing_attach (GTK_WINDOW (self), self->session);
+
+  /* Desktop integration: remembered size, time display, recent missions,
+   * drag and drop. */
+  {
+    static const char * const time_display_nicks[] = { "mission", "utc", "site", NULL };
+    GSettings *settings = cosmo_settings_get_default ();
+    GtkDropTarget *drop;
+
+    cosmo_settings_restore_window_state (GTK_WINDOW (self));
+    g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
+    cosmo_settings_bind_enum (settings, "time-display", self->session, "time-display", time_display_nicks);
+    /* Offline basemap unless the user turned online tiles on. */
+    cosmo_settings_bind_online (settings, self->map_view, "online");
+    g_signal_connect_swapped (settings, "changed::recent-missions", G_CALLBACK (update_recent_menu), self);
+    update_recent_menu (self);
+
+    drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+    gtk_drop_target_set_gtypes (drop, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -24,6 +24,9 @@ struct _CosmoClock
   /* The anchor: the time shown at frame anchor_frame_us. -1 = unanchored. */
   gint64 anchor_frame_us;
   double anchor_time;
+  /* The last frame ticked while playing, -1 if none since play. A seek or a
+   * rate change re-anchors on it, so no frame of time is lost or doubled. */
+  gint64 last_frame_us;
 
   guint playing : 1;
   guint loop : 1;
@@ -110,12 +113,27 @@ cosmo_clock_init (CosmoClock *self)
   self->loop_end = G_MAXDOUBLE;
   self->stop_time = NAN;
   self->anchor_frame_us = -1;
+  self->last_frame_us = -1;
 }
 
 CosmoClock *
 cosmo_clock_new (void)
 {
   return g_object_new (COSMO_TYPE_CLOCK, NULL);
+}
+
+/* Continue from the current time as of the last frame: the next tick
+ * advances by one frame interval at the (possibly new) rate. */
+static void
+reanchor (CosmoClock *self)
+{
+  if (self->playing && self->last_frame_us >= 0)
+    {
+      self->anchor_frame_us = self->last_frame_us;
+      self->anchor_time = self->time;
+    }
+  else
+    self->anchor_frame_us = -1;
 }
 
 static void
@@ -144,8 +162,8 @@ cosmo_clock_seek (CosmoClock *self,
   if (!isfinite (t))
     return;
 
-  self->anchor_frame_us = -1;
   set_time_internal (self, CLAMP (t, self->bound_start, self->bound_end));
+  reanchor (self);
 }
 
 double
@@ -172,8 +190,8 @@ cosmo_clock_set_rate (CosmoClock *self,
     return;
 
   /* Re-anchor at the current time so the change takes effect from now on. */
-  self->anchor_frame_us = -1;
   self->rate = rate;
+  reanchor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATE]);
 }
 
@@ -246,7 +264,9 @@ cosmo_clock_set_playing (CosmoClock *self,
         set_time_internal (self, self->bound_end);
     }
 
+  /* Time paused is not replayed: the first frame after play anchors. */
   self->anchor_frame_us = -1;
+  self->last_frame_us = -1;
   self->playing = playing;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
 }
@@ -354,8 +374,10 @@ cosmo_clock_tick (CosmoClock *self,
     {
       self->anchor_frame_us = frame_time_us;
       self->anchor_time = self->time;
+      self->last_frame_us = frame_time_us;
       return;
     }
+  self->last_frame_us = frame_time_us;
 
   t = self->anchor_time + (double) (frame_time_us - self->anchor_frame_us) / G_USEC_PER_SEC * self->rate;
 

@@ -293,3 +293,95 @@ cosmo_session_format_time (CosmoSession *self,
                                        ? cosmo_mission_get_time_zone (self->mission) : NULL,
                                      decimals);
 }
+
+void
+cosmo_session_get_preset_range (CosmoSession     *self,
+                                CosmoRangePreset  preset,
+                                double           *start,
+                                double           *end)
+{
+  double lo = -3600, hi = 600, first = 0, last = 0;
+
+  g_return_if_fail (COSMO_IS_SESSION (self));
+
+  if (self->mission != NULL)
+    cosmo_event_list_get_bounds (cosmo_mission_get_events (self->mission), &first, &last);
+
+  switch (preset)
+    {
+    case COSMO_RANGE_PRESET_ASCENT:
+      lo = -60;
+      hi = 600;
+      break;
+
+    case COSMO_RANGE_PRESET_LAUNCH_DAY:
+      hi = 15 * 3600;
+      if (self->mission != NULL)
+        {
+          /* Up to midnight UTC after T0: the day's statements came late. */
+          GDateTime *t0 = cosmo_mission_get_t0 (self->mission);
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (t0);
+          g_autoptr(GDateTime) midnight = g_date_time_new_utc (g_date_time_get_year (utc),
+                                                               g_date_time_get_month (utc),
+                                                               g_date_time_get_day_of_month (utc), 0, 0, 0);
+          g_autoptr(GDateTime) next = g_date_time_add_days (midnight, 1);
+
+          hi = cosmo_time_from_datetime (t0, next);
+        }
+      break;
+
+    case COSMO_RANGE_PRESET_WHOLE_INCIDENT:
+    default:
+      lo = MIN (-3600, first);
+      hi = MAX (last, 86400);
+      break;
+    }
+
+  if (preset != COSMO_RANGE_PRESET_ASCENT)
+    {
+      /* A little room so the first and last markers are not cut in half. */
+      double pad = (hi - lo) * 0.015;
+
+      lo -= pad;
+      hi += pad;
+    }
+
+  if (start) *start = lo;
+  if (end) *end = hi;
+}
+
+void
+cosmo_session_show_preset (CosmoSession     *self,
+                           CosmoRangePreset  preset)
+{
+  double start, end;
+
+  g_return_if_fail (COSMO_IS_SESSION (self));
+
+  cosmo_session_get_preset_range (self, preset, &start, &end);
+  cosmo_session_set_visible_range (self, start, end);
+}
+
+CosmoEvent *
+cosmo_session_step_event (CosmoSession *self,
+                          int           direction)
+{
+  CosmoEventList *events;
+  CosmoEvent *event;
+  double t;
+
+  g_return_val_if_fail (COSMO_IS_SESSION (self), NULL);
+
+  if (self->mission == NULL || direction == 0)
+    return NULL;
+
+  events = cosmo_mission_get_events (self->mission);
+  t = cosmo_clock_get_time (self->clock);
+  event = direction > 0 ? cosmo_event_list_get_next (events, t) : cosmo_event_list_get_previous (events, t);
+  if (event == NULL)
+    return NULL;
+
+  cosmo_clock_seek (self->clock, cosmo_event_get_time (event));
+  cosmo_session_set_selected_event (self, event);
+  return event;
+}

@@ -19,6 +19,13 @@ G_BEGIN_DECLS
 #define COSMO_SESSION_MIN_SPAN 0.1
 #define COSMO_SESSION_MAX_SPAN (400.0 * 86400.0)
 
+/* Named visible ranges for the timeline and the charts. */
+typedef enum {
+  COSMO_RANGE_PRESET_ASCENT,          /* T-60 s to T+10 min */
+  COSMO_RANGE_PRESET_LAUNCH_DAY,      /* T-1 h to the end of the launch day (UTC) */
+  COSMO_RANGE_PRESET_WHOLE_INCIDENT,  /* T-1 h to the last event (months later) */
+} CosmoRangePreset;
+
 #define COSMO_TYPE_SESSION (cosmo_session_get_type ())
 G_DECLARE_FINAL_TYPE (CosmoSession, cosmo_session, COSMO, SESSION, GObject)
 
@@ -48,6 +55,18 @@ CosmoTimeDisplay cosmo_session_get_time_display    (CosmoSession *self);
 void             cosmo_session_set_time_display    (CosmoSession     *self,
                                                     CosmoTimeDisplay  display);
 /* Format t the way the user chose (T±, UTC or site time). */
+/* The range a preset shows for the current mission (with a little margin
+ * so that markers at its ends are not cut). */
+void             cosmo_session_get_preset_range    (CosmoSession     *self,
+                                                    CosmoRangePreset  preset,
+                                                    double           *start,
+                                                    double           *end);
+void             cosmo_session_show_preset         (CosmoSession     *self,
+                                                    CosmoRangePreset  preset);
+/* Seek the clock to the next (@direction > 0) or previous event and select
+ * it. Returns the event (borrowed), or NULL when there is none that way. */
+CosmoEvent      *cosmo_session_step_event          (CosmoSession     *self,
+                                                    int               direction);
 char            *cosmo_session_format_time         (CosmoSession *self,
                                                     double        t,
                                                     guint         decimals);

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "cosmo-channel.h"
+#include "cosmo-pyramid.h"
 #include "cosmo-util.h"
 
 struct _CosmoChannel
@@ -30,6 +31,8 @@ struct _CosmoChannel
   double min;
   double max;
   gboolean has_range;
+
+  CosmoPyramid *pyramid;   /* built once, under g_once_init_enter */
 };
 
 G_DEFINE_FINAL_TYPE (CosmoChannel, cosmo_channel, G_TYPE_OBJECT)
@@ -39,6 +42,7 @@ cosmo_channel_finalize (GObject *object)
 {
   CosmoChannel *self = (CosmoChannel *) object;
 
+  g_clear_pointer (&self->pyramid, cosmo_pyramid_free);
   g_clear_pointer (&self->times_bytes, g_bytes_unref);
   g_clear_pointer (&self->values_bytes, g_bytes_unref);
   g_clear_pointer (&self->id, g_free);
@@ -145,6 +149,16 @@ cosmo_channel_get_value_range (CosmoChannel *self,
   if (min) *min = self->min;
   if (max) *max = self->max;
   return self->has_range;
+}
+
+const CosmoPyramid *
+cosmo_channel_get_pyramid (CosmoChannel *self)
+{
+  g_return_val_if_fail (COSMO_IS_CHANNEL (self), NULL);
+
+  if (g_once_init_enter (&self->pyramid))
+    g_once_init_leave (&self->pyramid, cosmo_pyramid_new (self->values, self->n_samples, self->values_bytes));
+  return self->pyramid;
 }
 
 double

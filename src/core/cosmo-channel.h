@@ -43,6 +43,9 @@ double           cosmo_channel_get_end_time    (CosmoChannel *self);
 gboolean         cosmo_channel_get_value_range (CosmoChannel *self,
                                                 double       *min,
                                                 double       *max);
+/* The min/max pyramid of the values (see cosmo-pyramid.h), built on the
+ * first call; thread-safe, so the loader builds it off the main thread. */
+const struct _CosmoPyramid *cosmo_channel_get_pyramid (CosmoChannel *self);
 /* Linear interpolation at t; NAN outside the data or inside a gap. */
 double           cosmo_channel_get_value_at    (CosmoChannel *self,
                                                 double        t);

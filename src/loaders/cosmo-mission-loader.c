@@ -33,6 +33,9 @@ typedef struct
   GHashTable *checked_times;
   CosmoMission *mission;
   GDateTime *t0;
+  /* cosmo_mission_parse_events(): where events go instead of the mission */
+  CosmoEventList *target_events;
+  const char *display_name;
 } LoadContext;
 
 static void
@@ -47,6 +50,7 @@ load_context_free (LoadContext *ctx)
   g_clear_pointer (&ctx->checked_times, g_hash_table_unref);
   g_clear_object (&ctx->mission);
   g_clear_pointer (&ctx->t0, g_date_time_unref);
+  g_clear_object (&ctx->target_events);
   g_free (ctx);
 }
 
@@ -115,9 +119,11 @@ json_error (LoadContext  *ctx,
   va_end (args);
 
   if (line > 0)
-    full = g_strdup_printf ("%s:%u: %s%s%s", MISSION_JSON, line, path ? path : "", path ? ": " : "", message);
+    full = g_strdup_printf ("%s:%u: %s%s%s", ctx->display_name ? ctx->display_name : MISSION_JSON, line,
+                            path ? path : "", path ? ": " : "", message);
   else
-    full = g_strdup_printf ("%s: %s%s%s", MISSION_JSON, path ? path : "", path ? ": " : "", message);
+    full = g_strdup_printf ("%s: %s%s%s", ctx->display_name ? ctx->display_name : MISSION_JSON,
+                            path ? path : "", path ? ": " : "", message);
   add_error_literal (ctx, full);
 }
 
@@ -684,7 +690,7 @@ load_events (LoadContext *ctx,
 {
   JsonArray *array = get_array (ctx, root, "events");
   guint n = array ? json_array_get_length (array) : 0;
-  CosmoEventList *events = cosmo_mission_get_events (ctx->mission);
+  CosmoEventList *events = ctx->target_events ? ctx->target_events : cosmo_mission_get_events (ctx->mission);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < n; i++)
@@ -1186,7 +1192,83 @@ cosmo_mission_load (GFile         *folder,
       return NULL;
     }
 
+  /* Charts need each channel's min/max pyramid; build it here, on the
+   * loader's thread, so the first frame does not. */
+  {
+    GListModel *channels = cosmo_mission_get_channels (ctx->mission);
+
+    for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
+      {
+        g_autoptr(CosmoChannel) channel = g_list_model_get_item (channels, i);
+        cosmo_channel_get_pyramid (channel);
+      }
+  }
+
   return g_steal_pointer (&ctx->mission);
+}
+
+GPtrArray *
+cosmo_mission_parse_events (CosmoMission  *mission,
+                            const char    *data,
+                            gsize          length,
+                            const char    *display_name,
+                            GError       **error)
+{
+  g_autoptr(LoadContext) ctx = g_new0 (LoadContext, 1);
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *result;
+  JsonNode *root;
+
+  g_return_val_if_fail (COSMO_IS_MISSION (mission), NULL);
+
+  ctx->display_name = display_name;
+  ctx->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->errors = g_ptr_array_new_with_free_func (g_free);
+  ctx->mission = g_object_ref (mission);
+  ctx->t0 = g_date_time_ref (cosmo_mission_get_t0 (mission));
+  ctx->target_events = cosmo_event_list_new ();
+
+  if (length > COSMO_MAX_JSON_SIZE)
+    {
+      g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than the %d MB allowed"), display_name, COSMO_MAX_JSON_SIZE >> 20);
+      return NULL;
+    }
+  if (!precheck_json (data, length, error))
+    return NULL;
+  ctx->parser = json_parser_new_immutable ();
+  g_signal_connect (ctx->parser, "object-member", G_CALLBACK (on_object_member), ctx);
+  g_signal_connect (ctx->parser, "array-element", G_CALLBACK (on_array_element), ctx);
+  if (!json_parser_load_from_data (ctx->parser, data, length, &local_error))
+    {
+      g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX, "%s:%u: %s", display_name,
+                   json_parser_get_current_line (ctx->parser), local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (ctx->parser);
+  /* Empty text parses to no root at all. */
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
+                   _("%s:1: expected a JSON object at the top, found %s"), display_name,
+                   root ? node_type_name (root) : _("nothing"));
+      return NULL;
+    }
+  load_events (ctx, json_node_get_object (root));
+  if (ctx->errors->len > 0)
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (ctx->errors, NULL);
+      joined = g_strjoinv ("\n", (char **) ctx->errors->pdata);
+      g_set_error_literal (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_INVALID, joined);
+      return NULL;
+    }
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < cosmo_event_list_get_count (ctx->target_events); i++)
+    g_ptr_array_add (result, g_object_ref (cosmo_event_list_get_event (ctx->target_events, i)));
+  return result;
 }
 
 static void

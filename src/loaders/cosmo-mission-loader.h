@@ -32,6 +32,15 @@ void          cosmo_mission_load_async    (GFile               *folder,
 CosmoMission *cosmo_mission_load_finish   (GAsyncResult        *result,
                                            GError             **error);
 
+/* Reads the "events" array of a JSON object (a mission.json or an autosave)
+ * against @mission's T0 and sites, with the same checks as the loader.
+ * Returns the events (a new array) or NULL with every problem in @error. */
+GPtrArray    *cosmo_mission_parse_events  (CosmoMission        *mission,
+                                           const char          *data,
+                                           gsize                length,
+                                           const char          *display_name,
+                                           GError             **error);
+
 /* A one-screen summary for --validate. */
 char         *cosmo_mission_format_summary (CosmoMission       *mission);
 

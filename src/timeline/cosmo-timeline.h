@@ -17,6 +17,14 @@ G_DECLARE_FINAL_TYPE (CosmoTimeline, cosmo_timeline, COSMO, TIMELINE, GtkWidget)
 GtkWidget    *cosmo_timeline_new         (void);
 CosmoSession *cosmo_timeline_get_session (CosmoTimeline *self);
 void          cosmo_timeline_set_session (CosmoTimeline *self,
-                                         CosmoSession *session);
+                                          CosmoSession  *session);
+/* The event whose marker (or cluster) is drawn at widget coordinates
+ * (x, y), or NULL; for a cluster, its most severe event. Borrowed. */
+CosmoEvent   *cosmo_timeline_pick_event  (CosmoTimeline *self,
+                                          double         x,
+                                          double         y);
+/* Widget x of mission time @t at the current size and visible range. */
+double        cosmo_timeline_time_to_x   (CosmoTimeline *self,
+                                          double         t);
 
 G_END_DECLS

@@ -1,0 +1,133 @@
+/* cosmo-map-layer.c
+ *
+ * Copyright 2026 The Cosmodrome developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cosmo-map-layer.h"
+
+/* One layer per overlay (base, flown track, pins, vehicle) so that the
+ * replay clock redraws only the layers that move with it; each draws the
+ * whole visible track at once instead of one ShumatePathLayer node per
+ * sample. */
+struct _CosmoMapLayer
+{
+  ShumateLayer parent_instance;
+
+  char                  *name;
+  CosmoMapLayerDrawFunc  func;
+  gpointer               user_data;
+  guint                  n_draws;
+};
+
+G_DEFINE_FINAL_TYPE (CosmoMapLayer, cosmo_map_layer, SHUMATE_TYPE_LAYER)
+
+void
+cosmo_map_layer_get_frame (CosmoMapLayer *self,
+                           CosmoMapFrame *frame)
+{
+  ShumateViewport *viewport;
+
+  g_return_if_fail (COSMO_IS_MAP_LAYER (self));
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  cosmo_map_frame_init (frame,
+                        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                        shumate_viewport_get_zoom_level (viewport),
+                        gtk_widget_get_width (GTK_WIDGET (self)),
+                        gtk_widget_get_height (GTK_WIDGET (self)),
+                        shumate_viewport_get_rotation (viewport));
+}
+
+guint
+cosmo_map_layer_get_n_draws (CosmoMapLayer *self)
+{
+  g_return_val_if_fail (COSMO_IS_MAP_LAYER (self), 0);
+  return self->n_draws;
+}
+
+static void
+cosmo_map_layer_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  CosmoMapLayer *self = COSMO_MAP_LAYER (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  CosmoMapFrame frame;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0 || self->func == NULL)
+    return;
+
+  cosmo_map_layer_get_frame (self, &frame);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  self->func (self, cr, &frame, self->user_data);
+  cairo_destroy (cr);
+  self->n_draws++;
+}
+
+static void
+on_viewport_changed (CosmoMapLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+cosmo_map_layer_constructed (GObject *object)
+{
+  CosmoMapLayer *self = COSMO_MAP_LAYER (object);
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (cosmo_map_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+cosmo_map_layer_finalize (GObject *object)
+{
+  CosmoMapLayer *self = COSMO_MAP_LAYER (object);
+
+  g_free (self->name);
+
+  G_OBJECT_CLASS (cosmo_map_layer_parent_class)->finalize (object);
+}
+
+static void
+cosmo_map_layer_class_init (CosmoMapLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cosmo_map_layer_constructed;
+  object_class->finalize = cosmo_map_layer_finalize;
+  widget_class->snapshot = cosmo_map_layer_snapshot;
+}
+
+static void
+cosmo_map_layer_init (CosmoMapLayer *self)
+{
+  /* Clicks go to the map view, which asks the core what is under them. */
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+CosmoMapLayer *
+cosmo_map_layer_new (ShumateViewport       *viewport,
+                     const char            *name,
+                     CosmoMapLayerDrawFunc  func,
+                     gpointer               user_data)
+{
+  CosmoMapLayer *self;
+
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+
+  self = g_object_new (COSMO_TYPE_MAP_LAYER, "viewport", viewport, NULL);
+  self->name = g_strdup (name);
+  self->func = func;
+  self->user_data = user_data;
+  gtk_widget_set_name (GTK_WIDGET (self), name);
+  return self;
+}

@@ -1,0 +1,169 @@
+/* test-presentation.c: presentation mode and the kiosk in a real window
+ *
+ * Set COSMO_PRESENTATION_SHOTS=DIR to also save what it looks like at
+ * 1920x1080 and 1280x720.
+ *
+ * Copyright 2026 The Cosmodrome developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cosmo-application.h"
+#include "cosmo-kiosk.h"
+#include "cosmo-presentation.h"
+#include "cosmo-window.h"
+
+static void
+wait_loaded (CosmoWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (cosmo_window_get_loading (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (cosmo_window_get_loading (window));
+  g_assert_nonnull (cosmo_session_get_mission (cosmo_window_get_session (window)));
+}
+
+static void
+settle (int ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("COSMO_PRESENTATION_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("%s: nothing drawn yet", name);
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s (%dx%d)", path, w, h);
+}
+
+static CosmoWindow *
+new_window (int width,
+            int height)
+{
+  CosmoWindow *window = cosmo_window_new (NULL);
+  g_autoptr(GFile) bundled = cosmo_application_get_bundled_mission ();
+
+  /* Like --screenshot: a fixed size instead of full screen. */
+  gtk_widget_add_css_class (GTK_WIDGET (window), "screenshot");
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  cosmo_window_open (window, bundled);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (window);
+  return window;
+}
+
+static void
+check_presentation (int         width,
+                    int         height,
+                    const char *shot)
+{
+  CosmoWindow *window = new_window (width, height);
+  CosmoPresentation *presentation = cosmo_presentation_get_for_window (GTK_WINDOW (window));
+  CosmoChapters *chapters;
+  CosmoCaptionBand *band;
+  CosmoEvent *chapter;
+
+  g_assert_nonnull (presentation);
+  chapters = cosmo_presentation_get_chapters (presentation);
+  band = cosmo_presentation_get_band (presentation);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (band)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  g_assert_true (cosmo_presentation_get_active (presentation));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (band)));
+
+  /* The caption follows the chapter. */
+  g_assert_cmpuint (cosmo_chapters_get_n_chapters (chapters), >, 2);
+  cosmo_chapters_go_to (chapters, 1);
+  chapter = cosmo_chapters_get_chapter (chapters, 1);
+  g_assert_cmpstr (cosmo_caption_band_get_title (band), ==, cosmo_event_get_title (chapter));
+
+  settle (1500);
+  save_shot (GTK_WIDGET (window), shot);
+
+  /* Escape's action leaves; F5's is off while presenting. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL));
+  g_assert_false (cosmo_presentation_get_active (presentation));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (band)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_presentation_1080 (void)
+{
+  check_presentation (1920, 1080, "presentation-1920x1080.png");
+}
+
+static void
+test_presentation_720 (void)
+{
+  check_presentation (1280, 720, "presentation-1280x720.png");
+}
+
+static void
+test_kiosk (void)
+{
+  CosmoWindow *window = new_window (1280, 720);
+  CosmoPresentation *presentation = cosmo_presentation_get_for_window (GTK_WINDOW (window));
+  CosmoKiosk *kiosk = cosmo_kiosk_start (GTK_WINDOW (window));
+  CosmoKioskLoop *loop = cosmo_kiosk_get_loop (kiosk);
+
+  g_assert_true (cosmo_presentation_get_active (presentation));
+  /* Nothing opens a file chooser; Escape does not leave. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL);
+  g_assert_true (cosmo_presentation_get_active (presentation));
+
+  /* A visitor's touch brings the controls. */
+  cosmo_kiosk_loop_user_activity (loop, g_get_monotonic_time ());
+  settle (300);
+  g_assert_true (cosmo_caption_band_get_show_controls (cosmo_presentation_get_band (presentation)));
+  save_shot (GTK_WIDGET (window), "kiosk-1280x720.png");
+
+  /* It refuses to close; destroy it as the test's owner. */
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/presentation/1920x1080", test_presentation_1080);
+  g_test_add_func ("/presentation/1280x720", test_presentation_720);
+  g_test_add_func ("/presentation/kiosk", test_kiosk);
+
+  return g_test_run ();
+}
