@@ -25,6 +25,6 @@ shoot() {
 }
 
 shoot main T+120
-shoot incident T+2d
+shoot incident T+15
 shoot dark T+300 ADW_DEBUG_COLOR_SCHEME=prefer-dark
 ls -l "$out"

@@ -19,7 +19,7 @@ ninja -C "$build"
 
 # abort_on_error makes a report fail the test; GLib's slice allocator is
 # already gone (2.76+) or bypassed with G_SLICE=always-malloc.
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0:strict_string_checks=1:detect_stack_use_after_return=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="suppressions=$src/build-aux/lsan.supp:print_suppressions=0"
 export G_SLICE=always-malloc

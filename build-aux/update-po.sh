@@ -31,6 +31,9 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 meson compile -C "$build" cosmodrome-pot >/dev/null
 meson compile -C "$build" cosmodrome-update-po >/dev/null
+# merge_file outputs do not depend on the .po files: drop them so the next
+# build merges the new translations into the desktop file and metainfo.
+rm -f "$build"/data/*.desktop "$build"/data/*.metainfo.xml
 
 # 3. Report.
 status=0

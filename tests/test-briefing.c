@@ -13,6 +13,7 @@
 #include "cosmo-briefing.h"
 #include "cosmo-mission-loader.h"
 #include "cosmo-time.h"
+#include "map-test-mission.h"
 
 static CosmoMission *
 load_bundled (void)
@@ -58,7 +59,10 @@ check_pdf (CosmoPaper  paper,
   guint n_pages, expected;
   const char *line;
 
-  if (g_find_program_in_path ("pdftotext") == NULL || g_find_program_in_path ("pdfinfo") == NULL)
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  if (pdftotext == NULL || pdfinfo == NULL)
     {
       g_test_skip ("poppler-utils (pdfinfo, pdftotext) is not installed");
       return;
@@ -167,6 +171,110 @@ test_frame (void)
   cairo_surface_destroy (surface);
 }
 
+/* A mission with a track and a reconstructed channel, like the simulator's
+ * package: pages and frames show them through the app's own renderers. */
+static CosmoMission *
+make_synthetic (void)
+{
+  CosmoMission *mission = map_test_mission_new (2000, 200000, TRUE);
+  gsize n = 530;
+  double *times = g_new (double, n), *values = g_new (double, n);
+  g_autoptr(GBytes) times_bytes = NULL;
+  g_autoptr(GBytes) values_bytes = NULL;
+  g_autoptr(CosmoChannel) channel = NULL;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      times[i] = i;
+      values[i] = 200 * sin (i / 529.0 * G_PI / 2);
+    }
+  times_bytes = g_bytes_new_take (times, n * sizeof (double));
+  values_bytes = g_bytes_new_take (values, n * sizeof (double));
+  channel = cosmo_channel_new ("alt", "Altitude", "km", "vehicle", COSMO_PROVENANCE_RECONSTRUCTED,
+                               times_bytes, values_bytes);
+  cosmo_mission_add_channel (mission, channel);
+  map_test_add_event (mission, "Liftoff", 0, COSMO_EVENT_CATEGORY_FLIGHT, TRUE);
+  map_test_add_event (mission, "Staging", 118, COSMO_EVENT_CATEGORY_FLIGHT, TRUE);
+  return mission;
+}
+
+static void
+test_synthetic_pdf (void)
+{
+  g_autoptr(CosmoMission) mission = make_synthetic ();
+  g_autoptr(CosmoBriefing) briefing = cosmo_briefing_new (mission);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cosmo-briefing-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "briefing.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("poppler-utils (pdftotext) is not installed");
+      return;
+    }
+
+  g_assert_true (cosmo_briefing_export_pdf (briefing, path, COSMO_PAPER_A4, &error));
+  g_assert_no_error (error);
+
+  /* Page 3, "Staging": the chart renderer's chart (its title and its
+   * provenance badge) and the map's credits naming the track's provenance. */
+  text = run ((const char *[]) { "pdftotext", "-f", "3", "-l", "3", path, "-", NULL });
+  g_assert_nonnull (strstr (text, "Staging"));
+  g_assert_nonnull (strstr (text, "Altitude"));
+  g_assert_nonnull (strstr (text, "RECONSTRUCTED"));
+  g_assert_nonnull (strstr (text, "Track: reconstructed"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+has_color (cairo_surface_t *surface,
+           int              x0,
+           int              x1,
+           guint32          rgb)
+{
+  guint32 *pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface) / 4;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 p = pixels[y * stride + x];
+
+        /* Within a little of each channel: antialiasing blends edges. */
+        if (ABS ((int) ((p >> 16) & 0xff) - (int) ((rgb >> 16) & 0xff)) <= 8 &&
+            ABS ((int) ((p >> 8) & 0xff) - (int) ((rgb >> 8) & 0xff)) <= 8 &&
+            ABS ((int) (p & 0xff) - (int) (rgb & 0xff)) <= 8)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+test_synthetic_frame (void)
+{
+  g_autoptr(CosmoMission) mission = make_synthetic ();
+  g_autoptr(CosmoBriefing) briefing = cosmo_briefing_new (mission);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+
+  /* 1080p: the cursor is over two pixels wide, so some pixel is all cursor. */
+  cosmo_briefing_render_frame (briefing, cr, 1920, 1080, 100, -10, 300);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The chart column (right of the map) has the dark chart style's
+   * cursor; the map (left) does not, it has the vehicle instead. */
+  g_assert_true (has_color (surface, 1220, 1920, 0xff7b63));
+  g_assert_false (has_color (surface, 0, 1180, 0xff7b63));
+
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +284,8 @@ main (int   argc,
   g_test_add_func ("/briefing/pdf-a4", test_pdf_a4);
   g_test_add_func ("/briefing/pdf-letter", test_pdf_letter);
   g_test_add_func ("/briefing/frame", test_frame);
+  g_test_add_func ("/briefing/synthetic-pdf", test_synthetic_pdf);
+  g_test_add_func ("/briefing/synthetic-frame", test_synthetic_frame);
 
   return g_test_run ();
 }

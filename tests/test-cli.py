@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 # test-cli.py: the command line as people and scripts use it (TAP).
 #
 # Copyright 2026 The Cosmodrome developers

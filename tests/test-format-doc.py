@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 # test-format-doc.py: the worked example in data/missions/FORMAT.md loads, its
 # documented error is the one printed, and the bundled mission and the
 # example both follow the JSON Schema (TAP).

@@ -27,18 +27,21 @@ spin (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Waits until the window shows a mission other than @before with @id. */
 static void
-wait_for_mission (CosmoWindow *window,
-                  const char  *id)
+wait_for_new_mission (CosmoWindow  *window,
+                      CosmoMission *before,
+                      const char   *id)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   CosmoSession *session = cosmo_window_get_session (window);
 
   while (g_get_monotonic_time () < deadline)
     {
       CosmoMission *mission = cosmo_session_get_mission (session);
 
-      if (mission != NULL && g_strcmp0 (cosmo_mission_get_id (mission), id) == 0 && !cosmo_window_get_loading (window))
+      if (mission != NULL && mission != before && g_strcmp0 (cosmo_mission_get_id (mission), id) == 0 &&
+          !cosmo_window_get_loading (window))
         break;
       g_main_context_iteration (NULL, TRUE);
     }
@@ -96,7 +99,7 @@ new_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   cosmo_window_open (window, bundled);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_mission (window, "soyuz-ms-28");
+  wait_for_new_mission (window, NULL, "soyuz-ms-28");
   return window;
 }
 
@@ -109,6 +112,7 @@ import_through_dialog (CosmoWindow *window,
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "import", file_name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWindow *dialog = cosmo_editing_import_file (GTK_WINDOW (window), file);
+  g_autoptr(CosmoMission) before = g_object_ref (cosmo_session_get_mission (cosmo_window_get_session (window)));
   GtkWidget *import;
 
   g_assert_nonnull (dialog);
@@ -119,7 +123,7 @@ import_through_dialog (CosmoWindow *window,
   g_assert_nonnull (import);
   g_assert_true (gtk_widget_get_sensitive (import));
   g_signal_emit_by_name (import, "clicked");
-  wait_for_mission (window, expected_id);
+  wait_for_new_mission (window, before, expected_id);
   screenshot (GTK_WIDGET (window), shot);
 }
 
@@ -167,7 +171,7 @@ test_notes_undo_save (void)
   GtkWidget *editor = NULL, *save;
 
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
-  wait_for_mission (window, "findings");
+  wait_for_new_mission (window, NULL, "findings");
   events = cosmo_mission_get_events (cosmo_session_get_mission (session));
   n = cosmo_event_list_get_count (events);
   g_assert_false (cosmo_editing_get_dirty (GTK_WINDOW (window)));

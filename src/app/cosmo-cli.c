@@ -189,17 +189,30 @@ run_validate (GFile *mission_file)
   return 0;
 }
 
+/* Fixed decimals, so the output is stable and reads as the figure it is
+ * (json-glib would print every binary digit: 46416.699999999997). */
 static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value,
-            double       scale)
+add_number (GString    *json,
+            const char *name,
+            double      value,
+            int         decimals)
 {
-  json_builder_set_member_name (builder, name);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, round (value * scale) / scale);
-  else
-    json_builder_add_null_value (builder);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  g_string_append_printf (json, "%s\"%s\": %s", json->len > 1 ? ", " : "", name,
+                          isfinite (value) ? g_ascii_formatd (buf, sizeof buf, format, value) : "null");
+}
+
+static void
+add_string (GString    *json,
+            const char *name,
+            const char *value)
+{
+  g_autofree char *escaped = g_strescape (value, NULL);
+
+  g_string_append_printf (json, "%s\"%s\": \"%s\"", json->len > 1 ? ", " : "", name, escaped);
 }
 
 static int
@@ -208,9 +221,7 @@ run_print_state (GFile      *mission_file,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CosmoMission) mission = load_for_cli (mission_file, &error);
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) out = NULL;
   g_autofree char *json = NULL;
   g_autofree char *mission_time = NULL;
   g_autofree char *utc = NULL;
@@ -242,30 +253,21 @@ run_print_state (GFile      *mission_file,
   mission_time = cosmo_time_format_mission (t, 1);
   utc = cosmo_time_format_absolute (cosmo_mission_get_t0 (mission), t, NULL, 1);
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  add_number (builder, "t", t, 1000);
-  json_builder_set_member_name (builder, "mission_time");
-  json_builder_add_string_value (builder, mission_time);
-  json_builder_set_member_name (builder, "utc");
-  json_builder_add_string_value (builder, utc);
-  add_number (builder, "lat", state.latitude, 1e6);
-  add_number (builder, "lon", state.longitude, 1e6);
-  add_number (builder, "alt_m", state.altitude, 10);
-  add_number (builder, "speed_mps", state.speed, 10);
-  add_number (builder, "inertial_speed_mps", state.inertial_speed, 10);
-  add_number (builder, "downrange_km", state.downrange / 1000, 100);
-  json_builder_set_member_name (builder, "in_range");
-  json_builder_add_boolean_value (builder, inside);
-  json_builder_set_member_name (builder, "provenance");
-  json_builder_add_string_value (builder, cosmo_enum_to_nick (COSMO_TYPE_PROVENANCE,
-                                                               cosmo_trajectory_get_provenance (trajectory)));
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  json = json_generator_to_data (generator, NULL);
+  out = g_string_new ("{");
+  add_number (out, "t", t, 3);
+  add_string (out, "mission_time", mission_time);
+  add_string (out, "utc", utc);
+  add_number (out, "lat", state.latitude, 6);
+  add_number (out, "lon", state.longitude, 6);
+  add_number (out, "alt_m", state.altitude, 1);
+  add_number (out, "speed_mps", state.speed, 1);
+  add_number (out, "inertial_speed_mps", state.inertial_speed, 1);
+  add_number (out, "downrange_km", state.downrange / 1000, 2);
+  g_string_append_printf (out, ", \"in_range\": %s", inside ? "true" : "false");
+  add_string (out, "provenance", cosmo_enum_to_nick (COSMO_TYPE_PROVENANCE,
+                                                      cosmo_trajectory_get_provenance (trajectory)));
+  g_string_append_c (out, '}');
+  json = g_string_free (g_steal_pointer (&out), FALSE);
   g_print ("%s\n", json);
 
   return 0;

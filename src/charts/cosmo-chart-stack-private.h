@@ -15,6 +15,8 @@ void   _cosmo_chart_stack_fill_spec      (CosmoChartStack *self,
                                           CosmoChartSpec  *spec);
 void   _cosmo_chart_stack_get_style      (CosmoChartStack *self,
                                           CosmoChartStyle *style);
+/* 1, or the presentation scale when the session presents. */
+double _cosmo_chart_stack_get_scale      (CosmoChartStack *self);
 double _cosmo_chart_stack_get_hover_time (CosmoChartStack *self);
 void   _cosmo_chart_stack_set_hover_time (CosmoChartStack *self,
                                           double           t);

@@ -81,6 +81,20 @@ invalidate_all (CosmoChartStack *self)
   for_each_view (self, cosmo_chart_view_invalidate);
 }
 
+static void
+queue_resize_view (CosmoChartView *view)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (view));
+}
+
+static void
+on_presentation_changed (CosmoChartStack *self)
+{
+  /* Bigger type and lines, and taller charts to hold them. */
+  invalidate_all (self);
+  for_each_view (self, queue_resize_view);
+}
+
 static guint
 event_mask (CosmoChartStack *self)
 {
@@ -117,6 +131,14 @@ _cosmo_chart_stack_fill_spec (CosmoChartStack *self,
   spec->event_mask = event_mask (self);
 }
 
+double
+_cosmo_chart_stack_get_scale (CosmoChartStack *self)
+{
+  if (self->session != NULL && cosmo_session_get_presentation (self->session))
+    return COSMO_SESSION_PRESENTATION_SCALE;
+  return 1.0;
+}
+
 void
 _cosmo_chart_stack_get_style (CosmoChartStack *self,
                               CosmoChartStyle *style)
@@ -128,7 +150,7 @@ _cosmo_chart_stack_get_style (CosmoChartStack *self,
     theme = COSMO_CHART_THEME_HIGH_CONTRAST;
   else if (adw_style_manager_get_dark (manager))
     theme = COSMO_CHART_THEME_DARK;
-  cosmo_chart_style_init (style, theme, 1.0);
+  cosmo_chart_style_init (style, theme, _cosmo_chart_stack_get_scale (self));
   /* The widget's own background shows through around the plot. */
   style->background.alpha = 0;
 }
@@ -697,6 +719,8 @@ cosmo_chart_stack_set_session (CosmoChartStack *self,
       g_signal_connect_object (session, "notify::visible-end", G_CALLBACK (on_range_changed), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::time-display", G_CALLBACK (on_range_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::presentation", G_CALLBACK (on_presentation_changed), self,
                                G_CONNECT_SWAPPED);
     }
   reload_channels (self);

@@ -189,14 +189,16 @@ cosmo_chart_view_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   CosmoChartView *self = COSMO_CHART_VIEW (widget);
+  double scale = self->stack ? _cosmo_chart_stack_get_scale (self->stack) : 1.0;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = 240;
   else
     {
-      /* Short charts are fine: the names sit inside the plot. */
-      *minimum = self->last ? 74 : 50;
-      *natural = self->last ? 150 : 126;
+      /* Short charts are fine: the names sit inside the plot. Type and
+       * lines grow in presentation mode, and the charts with them. */
+      *minimum = (int) ceil ((self->last ? 74 : 50) * scale);
+      *natural = (int) ceil ((self->last ? 150 : 126) * scale);
     }
 }
 

@@ -19,6 +19,7 @@ struct _CosmoSession
   double visible_start;
   double visible_end;
   CosmoTimeDisplay time_display;
+  gboolean presentation;
 };
 
 enum {
@@ -29,6 +30,7 @@ enum {
   PROP_VISIBLE_END,
   PROP_SELECTED_EVENT,
   PROP_TIME_DISPLAY,
+  PROP_PRESENTATION,
   N_PROPS
 };
 
@@ -64,6 +66,7 @@ cosmo_session_get_property (GObject    *object,
     case PROP_VISIBLE_END: g_value_set_double (value, self->visible_end); break;
     case PROP_SELECTED_EVENT: g_value_set_object (value, self->selected_event); break;
     case PROP_TIME_DISPLAY: g_value_set_int (value, self->time_display); break;
+    case PROP_PRESENTATION: g_value_set_boolean (value, self->presentation); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -81,6 +84,7 @@ cosmo_session_set_property (GObject      *object,
     case PROP_MISSION: cosmo_session_set_mission (self, g_value_get_object (value)); break;
     case PROP_SELECTED_EVENT: cosmo_session_set_selected_event (self, g_value_get_object (value)); break;
     case PROP_TIME_DISPLAY: cosmo_session_set_time_display (self, g_value_get_int (value)); break;
+    case PROP_PRESENTATION: cosmo_session_set_presentation (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -106,6 +110,8 @@ cosmo_session_class_init (CosmoSessionClass *klass)
   properties[PROP_TIME_DISPLAY] = g_param_spec_int ("time-display", NULL, NULL,
                                                     COSMO_TIME_DISPLAY_MISSION, COSMO_TIME_DISPLAY_SITE,
                                                     COSMO_TIME_DISPLAY_MISSION, rw);
+  /* Presentation mode and the kiosk: views scale lines and type for a room. */
+  properties[PROP_PRESENTATION] = g_param_spec_boolean ("presentation", NULL, NULL, FALSE, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -276,6 +282,26 @@ cosmo_session_set_time_display (CosmoSession     *self,
     return;
   self->time_display = display;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_DISPLAY]);
+}
+
+gboolean
+cosmo_session_get_presentation (CosmoSession *self)
+{
+  g_return_val_if_fail (COSMO_IS_SESSION (self), FALSE);
+  return self->presentation;
+}
+
+void
+cosmo_session_set_presentation (CosmoSession *self,
+                                gboolean      presentation)
+{
+  g_return_if_fail (COSMO_IS_SESSION (self));
+
+  presentation = !!presentation;
+  if (self->presentation == presentation)
+    return;
+  self->presentation = presentation;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
 
 char *

@@ -54,6 +54,13 @@ void             cosmo_session_set_selected_event  (CosmoSession *self,
 CosmoTimeDisplay cosmo_session_get_time_display    (CosmoSession *self);
 void             cosmo_session_set_time_display    (CosmoSession     *self,
                                                     CosmoTimeDisplay  display);
+/* TRUE in presentation mode and the kiosk: views draw their lines and
+ * type bigger, for a room (see COSMO_SESSION_PRESENTATION_SCALE). */
+gboolean         cosmo_session_get_presentation    (CosmoSession     *self);
+void             cosmo_session_set_presentation    (CosmoSession     *self,
+                                                    gboolean          presentation);
+/* How much bigger: readable from the back of a room at 1280x720 too. */
+#define COSMO_SESSION_PRESENTATION_SCALE 1.5
 /* Format t the way the user chose (T±, UTC or site time). */
 /* The range a preset shows for the current mission (with a little margin
  * so that markers at its ends are not cut). */

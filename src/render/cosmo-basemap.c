@@ -1792,3 +1792,37 @@ cosmo_basemap_render_view (CosmoBasemap            *self,
                                   zoom, &cx, &cy);
   render_area (self, cr, style, zoom, 1.0, cx - width / 2.0, cy - height / 2.0, width, height, TRUE);
 }
+
+CosmoBasemap *
+cosmo_basemap_get_default (void)
+{
+  static CosmoBasemap *basemap = NULL;
+  static gsize once = 0;
+
+  /* Loading maps the file and indexes it: once per process is enough, and
+   * the map's tiles, the exports and the briefing share it. */
+  if (g_once_init_enter (&once))
+    {
+      const char *candidates[] = { g_getenv ("COSMODROME_DATADIR"), PKGDATADIR, SOURCE_DATADIR };
+
+      for (guint i = 0; i < G_N_ELEMENTS (candidates) && basemap == NULL; i++)
+        {
+          g_autofree char *path = NULL;
+          g_autoptr(GError) error = NULL;
+
+          if (candidates[i] == NULL)
+            continue;
+          path = g_build_filename (candidates[i], "basemap", "basemap.cbm", NULL);
+          if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            continue;
+          basemap = cosmo_basemap_new_from_file (path, &error);
+          if (basemap == NULL)
+            g_message ("Cannot read the basemap %s: %s", path, error->message);
+        }
+      if (basemap == NULL)
+        g_debug ("No offline basemap found; maps show plain land");
+      g_once_init_leave (&once, 1);
+    }
+
+  return basemap;
+}

@@ -77,6 +77,10 @@ CosmoBasemap *cosmo_basemap_new_from_bytes   (GBytes                  *bytes,
                                               GError                 **error);
 CosmoBasemap *cosmo_basemap_new_from_file    (const char              *path,
                                               GError                 **error);
+/* The basemap that ships with the app (data/basemap/basemap.cbm under
+ * $COSMODROME_DATADIR, the installed data or the source tree), loaded
+ * once per process and shared; NULL when there is none. (transfer none) */
+CosmoBasemap *cosmo_basemap_get_default      (void);
 
 const char   *cosmo_basemap_get_metadata     (CosmoBasemap            *self,
                                               const char              *key);

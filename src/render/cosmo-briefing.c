@@ -2,6 +2,11 @@
  *
  * Copyright 2026 The Cosmodrome developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The map, the charts and the time axis come from the shared renderers
+ * (cosmo-track-renderer, cosmo-basemap, cosmo-chart-renderer,
+ * cosmo-time-axis), so a page or a frame shows what the app shows; this
+ * file only composes them with the text around them.
  */
 #include "config.h"
 
@@ -12,18 +17,24 @@
 
 #include "cosmo-basemap.h"
 #include "cosmo-briefing.h"
-#include "cosmo-mercator.h"
+#include "cosmo-chart-renderer.h"
 #include "cosmo-time.h"
+#include "cosmo-time-axis.h"
+#include "cosmo-track-renderer.h"
 
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
+
+/* The zoom that shows a launch site and its neighbours. */
+#define SITE_ZOOM 10.5
 
 struct _CosmoBriefing
 {
   GObject parent_instance;
 
   CosmoMission *mission;
-  CosmoBasemap *basemap;
-  GPtrArray *chapters;   /* borrowed CosmoEvent, kept alive by the mission */
+  CosmoBasemap *basemap;        /* shared, not owned; may be NULL */
+  CosmoTrackRenderer *track;
+  GPtrArray *chapters;          /* borrowed CosmoEvent, kept alive by the mission */
 };
 
 G_DEFINE_FINAL_TYPE (CosmoBriefing, cosmo_briefing, G_TYPE_OBJECT)
@@ -36,21 +47,19 @@ typedef struct
   CosmoRgb text;
   CosmoRgb dim;         /* secondary text */
   CosmoRgb rule;        /* axes and separators */
-  CosmoRgb track;       /* flown part of the ground track */
-  CosmoRgb vehicle;
   CosmoRgb playhead;
   gboolean dark;
 } Palette;
 
 static const Palette paper_palette = {
   { 1, 1, 1 }, { 0.08, 0.08, 0.10 }, { 0.36, 0.36, 0.40 }, { 0.75, 0.75, 0.78 },
-  { 0.0, 0.447, 0.698 }, { 0.835, 0.369, 0.0 }, { 0.835, 0.369, 0.0 }, FALSE,
+  { 0.835, 0.369, 0.0 }, FALSE,
 };
 
 /* Projector: near-black ground, white type, saturated accents. */
 static const Palette projector_palette = {
   { 0.05, 0.05, 0.06 }, { 1, 1, 1 }, { 0.80, 0.80, 0.82 }, { 0.45, 0.45, 0.48 },
-  { 0.337, 0.706, 0.914 }, { 0.941, 0.894, 0.259 }, { 0.941, 0.894, 0.259 }, TRUE,
+  { 0.941, 0.894, 0.259 }, TRUE,
 };
 
 void
@@ -224,33 +233,6 @@ measure_text (cairo_t         *cr,
   return draw_text (cr, 0, 0, width, text, style, NULL);
 }
 
-/* Dark text behind a light halo (or the reverse) so labels stay legible on
- * the basemap. */
-static void
-draw_label (cairo_t        *cr,
-            double          x,
-            double          y,
-            const char     *text,
-            double          size,
-            PangoWeight     weight,
-            const Palette  *palette)
-{
-  TextStyle style = { size, weight, PANGO_ALIGN_LEFT, 1, FALSE };
-  g_autoptr(PangoLayout) layout = make_layout (cr, text, -1, &style);
-
-  cairo_save (cr);
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  set_rgb (cr, &palette->ground, 0.85);
-  cairo_set_line_width (cr, size * 0.25);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x, y);
-  set_rgb (cr, &palette->text, 1);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
-}
-
 /* The object ------------------------------------------------------------- */
 
 static void
@@ -259,8 +241,9 @@ cosmo_briefing_dispose (GObject *object)
   CosmoBriefing *self = COSMO_BRIEFING (object);
 
   g_clear_pointer (&self->chapters, g_ptr_array_unref);
-  g_clear_object (&self->basemap);
+  g_clear_object (&self->track);
   g_clear_object (&self->mission);
+  self->basemap = NULL;
 
   G_OBJECT_CLASS (cosmo_briefing_parent_class)->dispose (object);
 }
@@ -276,30 +259,6 @@ cosmo_briefing_init (CosmoBriefing *self)
 {
 }
 
-static CosmoBasemap *
-load_basemap (void)
-{
-  const char *candidates[] = { g_getenv ("COSMODROME_DATADIR"), PKGDATADIR, SOURCE_DATADIR };
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      g_autofree char *path = NULL;
-      g_autoptr(GError) error = NULL;
-      CosmoBasemap *basemap;
-
-      if (candidates[i] == NULL)
-        continue;
-      path = g_build_filename (candidates[i], "basemap", "basemap.cbm", NULL);
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        continue;
-      basemap = cosmo_basemap_new_from_file (path, &error);
-      if (basemap != NULL)
-        return basemap;
-      g_warning ("%s: %s", path, error->message);
-    }
-  return NULL;
-}
-
 CosmoBriefing *
 cosmo_briefing_new (CosmoMission *mission)
 {
@@ -310,7 +269,10 @@ cosmo_briefing_new (CosmoMission *mission)
   self = g_object_new (COSMO_TYPE_BRIEFING, NULL);
   self->mission = g_object_ref (mission);
   self->chapters = cosmo_mission_get_chapters (mission);
-  self->basemap = load_basemap ();
+  self->basemap = cosmo_basemap_get_default ();
+  self->track = cosmo_track_renderer_new (mission);
+  /* As in the map view: the basemap names the towns when there is one. */
+  cosmo_track_renderer_set_label_towns (self->track, self->basemap == NULL);
   return self;
 }
 
@@ -341,11 +303,19 @@ cosmo_briefing_get_caption_event (CosmoBriefing *self,
   return current;
 }
 
-/* Map adapter ------------------------------------------------------------
+static char *
+format_utc (CosmoBriefing *self,
+            double         t)
+{
+  /* "2025-11-27 09:28:07 UTC": the formatter names the zone. */
+  return cosmo_time_format_absolute (cosmo_mission_get_t0 (self->mission), t, NULL, 0);
+}
+
+/* Map --------------------------------------------------------------------
  *
- * Draws the basemap with the offline renderer, then the ground track, the
- * vehicle, the sites and the event's pin on top in the same Web-Mercator
- * pixels. */
+ * The map view's drawing (basemap, zones, debris, track coloured by
+ * altitude, vehicle, sites, pins, legend) from cosmo-track-renderer; this
+ * part only chooses where to look. */
 
 typedef struct
 {
@@ -354,57 +324,36 @@ typedef struct
   double zoom;
 } MapView;
 
+/* Where @event happened: its site, else its pin (its own place, or the
+ * vehicle's when in flight). */
 static gboolean
-event_position (CosmoBriefing *self,
-                CosmoEvent    *event,
-                double        *latitude,
-                double        *longitude)
+event_place (CosmoBriefing *self,
+             CosmoEvent    *event,
+             double        *latitude,
+             double        *longitude,
+             double        *zoom)
 {
   const char *site_id;
+  CosmoSite *site;
 
   if (event == NULL)
     return FALSE;
-  if (cosmo_event_get_has_location (event))
+  site_id = cosmo_event_get_site_id (event);
+  site = site_id ? cosmo_mission_lookup_site (self->mission, site_id) : NULL;
+  if (site != NULL)
     {
-      *latitude = cosmo_event_get_latitude (event);
-      *longitude = cosmo_event_get_longitude (event);
+      *latitude = cosmo_site_get_latitude (site);
+      *longitude = cosmo_site_get_longitude (site);
+      *zoom = SITE_ZOOM;
       return TRUE;
     }
-  site_id = cosmo_event_get_site_id (event);
-  if (site_id != NULL)
-    {
-      CosmoSite *site = cosmo_mission_lookup_site (self->mission, site_id);
-
-      if (site != NULL)
-        {
-          *latitude = cosmo_site_get_latitude (site);
-          *longitude = cosmo_site_get_longitude (site);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  *zoom = 7.5;
+  return cosmo_track_renderer_get_event_location (self->track, event, latitude, longitude);
 }
 
-static double
-fit_zoom (double west,
-          double south,
-          double east,
-          double north,
-          double width,
-          double height)
-{
-  double x0, y0, x1, y1, span_x, span_y, zoom;
-
-  cosmo_mercator_project (north, west, &x0, &y0);
-  cosmo_mercator_project (south, east, &x1, &y1);
-  span_x = MAX (fabs (x1 - x0), 1e-9) * 256;
-  span_y = MAX (fabs (y1 - y0), 1e-9) * 256;
-  zoom = log2 (MIN (width / span_x, height / span_y));
-  return CLAMP (zoom, 2, 13);
-}
-
-/* Where to look at time @t: the ascent while the vehicle flies (the track
- * so far and a margin ahead), else the event's place, else the pad. */
+/* Where to look at time @t: the ascent while the vehicle flies (the pad,
+ * the vehicle and what it flies next, whatever the caption), else the event's place, else the whole track after a
+ * flight, else the pad. */
 static void
 choose_view (CosmoBriefing *self,
              CosmoEvent    *event,
@@ -415,105 +364,43 @@ choose_view (CosmoBriefing *self,
 {
   CosmoTrajectory *trajectory = cosmo_mission_get_trajectory (self->mission);
   CosmoSite *pad = cosmo_mission_get_primary_site (self->mission);
-  double lat, lon;
+  gboolean flight = event == NULL || cosmo_event_get_category (event) == COSMO_EVENT_CATEGORY_FLIGHT;
+  gboolean has_track = trajectory != NULL && cosmo_trajectory_get_n_samples (trajectory) > 1;
+  double south, west, north, east, padding = MIN (width, height) * 0.15;
 
   view->latitude = pad ? cosmo_site_get_latitude (pad) : 0;
   view->longitude = pad ? cosmo_site_get_longitude (pad) : 0;
-  view->zoom = 10.5;
+  view->zoom = SITE_ZOOM;
 
-  if (trajectory != NULL && cosmo_trajectory_get_n_samples (trajectory) > 1 &&
-      t > cosmo_trajectory_get_start_time (trajectory) + 20 &&
-      t <= cosmo_trajectory_get_end_time (trajectory) &&
-      (event == NULL || cosmo_event_get_category (event) == COSMO_EVENT_CATEGORY_FLIGHT))
+  if (has_track && t > cosmo_trajectory_get_start_time (trajectory) + 20 &&
+      t <= cosmo_trajectory_get_end_time (trajectory))
     {
-      CosmoTrajectoryState state;
-      double west = view->longitude, east = view->longitude;
-      double south = view->latitude, north = view->latitude;
+      double start = cosmo_trajectory_get_start_time (trajectory);
+      double lat, lon, ahead_lat, ahead_lon;
 
-      cosmo_trajectory_get_state (trajectory, t, &state);
-      west = MIN (west, state.longitude);
-      east = MAX (east, state.longitude);
-      south = MIN (south, state.latitude);
-      north = MAX (north, state.latitude);
-      view->latitude = (south + north) / 2;
-      view->longitude = (west + east) / 2;
-      view->zoom = MIN (fit_zoom (west, south, east, north, width * 0.7, height * 0.7), 10.5);
+      /* The pad, the vehicle and a stretch of the track still to fly. */
+      cosmo_track_renderer_get_vehicle (self->track, t, &lat, &lon, NULL);
+      cosmo_track_renderer_get_vehicle (self->track, t + MAX (30, 0.3 * (t - start)), &ahead_lat, &ahead_lon, NULL);
+      south = MIN (MIN (view->latitude, lat), ahead_lat);
+      north = MAX (MAX (view->latitude, lat), ahead_lat);
+      west = MIN (MIN (view->longitude, lon), ahead_lon);
+      east = MAX (MAX (view->longitude, lon), ahead_lon);
+      cosmo_map_frame_fit (south, west, north, east, width, height, padding, 2, SITE_ZOOM,
+                           &view->latitude, &view->longitude, &view->zoom);
       return;
     }
 
-  if (event_position (self, event, &lat, &lon))
-    {
-      view->latitude = lat;
-      view->longitude = lon;
-      view->zoom = cosmo_event_get_has_location (event) ? 7.5 : 10.5;
-    }
+  if (event_place (self, event, &view->latitude, &view->longitude, &view->zoom))
+    return;
+
+  if (flight && has_track && t > cosmo_trajectory_get_end_time (trajectory) &&
+      cosmo_track_renderer_get_track_bounds (self->track, &south, &west, &north, &east))
+    cosmo_map_frame_fit (south, west, north, east, width, height, padding, 2, SITE_ZOOM,
+                         &view->latitude, &view->longitude, &view->zoom);
 }
 
-static void
-to_screen (const MapView *view,
-           double         width,
-           double         height,
-           double         latitude,
-           double         longitude,
-           double        *x,
-           double        *y)
-{
-  double cx, cy, px, py;
-
-  cosmo_mercator_latlon_to_pixel (view->latitude, view->longitude, view->zoom, &cx, &cy);
-  cosmo_mercator_latlon_to_pixel (latitude, longitude, view->zoom, &px, &py);
-  *x = px - cx + width / 2;
-  *y = py - cy + height / 2;
-}
-
-static void
-draw_path (cairo_t         *cr,
-           CosmoTrajectory *trajectory,
-           const MapView   *view,
-           double           width,
-           double           height,
-           double           t_from,
-           double           t_to)
-{
-  const double *times = cosmo_trajectory_get_column (trajectory, COSMO_TRAJECTORY_TIME);
-  const double *lats = cosmo_trajectory_get_column (trajectory, COSMO_TRAJECTORY_LATITUDE);
-  const double *lons = cosmo_trajectory_get_column (trajectory, COSMO_TRAJECTORY_LONGITUDE);
-  gsize n = cosmo_trajectory_get_n_samples (trajectory);
-  double last_x = NAN, last_y = NAN;
-  gboolean started = FALSE;
-
-  /* Skip vertices closer than half a pixel: a 10 Hz track is thousands of
-   * points that land on a few hundred pixels. */
-  for (gsize i = 0; i < n; i++)
-    {
-      double x, y;
-
-      if (times[i] < t_from)
-        continue;
-      if (times[i] > t_to)
-        break;
-      to_screen (view, width, height, lats[i], lons[i], &x, &y);
-      if (started && fabs (x - last_x) < 0.5 && fabs (y - last_y) < 0.5)
-        continue;
-      if (!started)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-      started = TRUE;
-      last_x = x;
-      last_y = y;
-    }
-  if (started && t_to < cosmo_trajectory_get_end_time (trajectory))
-    {
-      CosmoTrajectoryState state;
-      double x, y;
-
-      cosmo_trajectory_get_state (trajectory, t_to, &state);
-      to_screen (view, width, height, state.latitude, state.longitude, &x, &y);
-      cairo_line_to (cr, x, y);
-    }
-}
-
+/* The map at @t in (x0, y0, width, height), lines and type @u times the
+ * map view's, with the map view's legend and credits. */
 static void
 draw_map (CosmoBriefing  *self,
           cairo_t        *cr,
@@ -526,143 +413,54 @@ draw_map (CosmoBriefing  *self,
           double          u,
           const Palette  *palette)
 {
-  CosmoTrajectory *trajectory = cosmo_mission_get_trajectory (self->mission);
-  GListModel *sites = cosmo_mission_get_sites (self->mission);
-  GListModel *debris = cosmo_mission_get_debris (self->mission);
+  TextStyle small = { 9, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, 1, FALSE };
+  g_autoptr(GString) credits = g_string_new (NULL);
+  const char *word = cosmo_track_renderer_get_provenance_word (self->track);
   MapView view;
-  double lat, lon;
-  gboolean projector;
+  double legend_w, legend_h, credits_h;
+  int credits_w;
 
   choose_view (self, event, t, width, height, &view);
-  /* The projector's basemap style is a light one: draw what goes on top of
-   * it in the paper colours so pins and labels keep their contrast. */
-  projector = palette->dark;
-  if (self->basemap != NULL)
-    palette = &paper_palette;
+  /* A projector washes colours out: the high-contrast map on a dark ground. */
+  cosmo_track_renderer_set_style (self->track, palette->dark ? COSMO_BASEMAP_STYLE_HIGH_CONTRAST
+                                                             : COSMO_BASEMAP_STYLE_LIGHT);
+  cosmo_track_renderer_set_selected_event (self->track, event);
 
   cairo_save (cr);
   cairo_translate (cr, x0, y0);
+  cosmo_track_renderer_render_view (self->track, cr, self->basemap, view.latitude, view.longitude, view.zoom,
+                                    width, height, t, u);
+
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
+  cairo_scale (cr, u, u);
 
-  if (self->basemap != NULL)
+  /* The legend (altitude colours, the track's provenance) where the map
+   * view puts it, when the map has the room the map view asks for. */
+  cosmo_track_renderer_draw_legend (self->track, NULL, 0, 0, &legend_w, &legend_h);
+  if (legend_w > 0 && width / u >= 720 && height / u >= 380)
+    cosmo_track_renderer_draw_legend (self->track, cr, 10, 10, NULL, NULL);
+
+  /* Credits in the top right corner (captions cover the bottom). */
+  g_string_append (credits, self->basemap ? _("Basemap: GSHHG, DCW-GMT") : "");
+  if (word != NULL)
     {
-      const CosmoBasemapStyle *style =
-        cosmo_basemap_style_get (projector ? COSMO_BASEMAP_STYLE_HIGH_CONTRAST : COSMO_BASEMAP_STYLE_LIGHT);
-      CosmoBasemapStyle scaled = *style;
+      /* TRANSLATORS: the track's provenance in the map's attribution line, e.g. "Track: reconstructed" */
+      g_autofree char *track = g_strdup_printf (_("Track: %s"), word);
 
-      /* Thicker lines and bigger labels for a room or for paper. */
-      scaled.line_scale *= MAX (u, 1);
-      scaled.label_scale *= MAX (u, 1);
-      cairo_save (cr);
-      cosmo_basemap_render_view (self->basemap, cr, view.latitude, view.longitude, view.zoom,
-                                 (int) ceil (width), (int) ceil (height), &scaled);
-      cairo_restore (cr);
+      g_string_append_printf (credits, "%s%s", credits->len ? " · " : "", track);
     }
-  else
+  if (credits->len > 0)
     {
-      set_rgb (cr, palette->dark ? &(CosmoRgb) { 0.12, 0.13, 0.12 } : &(CosmoRgb) { 0.93, 0.92, 0.88 }, 1);
-      cairo_paint (cr);
+      g_autoptr(PangoLayout) layout = make_layout (cr, credits->str, -1, &small);
+
+      pango_layout_get_pixel_size (layout, &credits_w, NULL);
+      credits_h = measure_text (cr, -1, credits->str, &small);
+      cairo_rectangle (cr, width / u - credits_w - 12, 0, credits_w + 12, credits_h + 6);
+      set_rgb (cr, &paper_palette.ground, 0.75);
+      cairo_fill (cr);
+      draw_text (cr, width / u - credits_w - 6, 3, -1, credits->str, &small, &paper_palette.text);
     }
-
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  /* Spent stages, faint. */
-  for (guint i = 0; i < g_list_model_get_n_items (debris); i++)
-    {
-      g_autoptr(CosmoTrajectory) piece = g_list_model_get_item (debris, i);
-
-      draw_path (cr, piece, &view, width, height, -G_MAXDOUBLE, t);
-      set_rgb (cr, &palette->dim, 0.8);
-      cairo_set_line_width (cr, 2 * u);
-      cairo_stroke (cr);
-    }
-
-  if (trajectory != NULL && cosmo_trajectory_get_n_samples (trajectory) > 1)
-    {
-      CosmoTrajectoryState state;
-      double dashes[] = { 6 * u, 6 * u };
-      double vx, vy;
-
-      /* What is still to come, dashed; what has been flown, solid. */
-      draw_path (cr, trajectory, &view, width, height, t, G_MAXDOUBLE);
-      cairo_set_dash (cr, dashes, 2, 0);
-      set_rgb (cr, &palette->track, 0.55);
-      cairo_set_line_width (cr, 2.5 * u);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-
-      draw_path (cr, trajectory, &view, width, height, -G_MAXDOUBLE, t);
-      set_rgb (cr, &palette->ground, 0.9);
-      cairo_set_line_width (cr, 7 * u);
-      cairo_stroke_preserve (cr);
-      set_rgb (cr, &palette->track, 1);
-      cairo_set_line_width (cr, 4 * u);
-      cairo_stroke (cr);
-
-      if (t >= cosmo_trajectory_get_start_time (trajectory) && t <= cosmo_trajectory_get_end_time (trajectory))
-        {
-          cosmo_trajectory_get_state (trajectory, t, &state);
-          to_screen (&view, width, height, state.latitude, state.longitude, &vx, &vy);
-          cairo_arc (cr, vx, vy, 9 * u, 0, 2 * G_PI);
-          set_rgb (cr, &palette->vehicle, 1);
-          cairo_fill_preserve (cr);
-          set_rgb (cr, &palette->ground, 1);
-          cairo_set_line_width (cr, 3 * u);
-          cairo_stroke (cr);
-        }
-    }
-
-  /* Sites: pads as triangles, the rest as dots; names for the pads. */
-  for (guint i = 0; i < g_list_model_get_n_items (sites); i++)
-    {
-      g_autoptr(CosmoSite) site = g_list_model_get_item (sites, i);
-      double sx, sy, r = 6 * u;
-      gboolean pad = cosmo_site_get_kind (site) == COSMO_SITE_KIND_PAD;
-
-      to_screen (&view, width, height, cosmo_site_get_latitude (site), cosmo_site_get_longitude (site), &sx, &sy);
-      if (sx < -50 || sy < -50 || sx > width + 50 || sy > height + 50)
-        continue;
-      if (pad)
-        {
-          cairo_move_to (cr, sx, sy - r * 1.3);
-          cairo_line_to (cr, sx + r * 1.1, sy + r * 0.7);
-          cairo_line_to (cr, sx - r * 1.1, sy + r * 0.7);
-          cairo_close_path (cr);
-        }
-      else
-        cairo_arc (cr, sx, sy, r * 0.7, 0, 2 * G_PI);
-      set_rgb (cr, &palette->text, 1);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, &palette->ground, 1);
-      cairo_set_line_width (cr, 1.5 * u);
-      cairo_stroke (cr);
-      if (cosmo_site_get_primary (site) || (!pad && view.zoom >= 9))
-        draw_label (cr, sx + r * 1.6, sy - 9 * u, cosmo_site_get_name (site), 13 * u,
-                    cosmo_site_get_primary (site) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, palette);
-    }
-
-  /* The event's own pin, in its category's colour. */
-  if (event_position (self, event, &lat, &lon))
-    {
-      double px, py;
-
-      to_screen (&view, width, height, lat, lon, &px, &py);
-      cairo_arc (cr, px, py, 16 * u, 0, 2 * G_PI);
-      set_category (cr, cosmo_event_get_category (event), palette->dark, 1);
-      cairo_set_line_width (cr, 5 * u);
-      cairo_stroke (cr);
-    }
-
-  if (self->basemap != NULL)
-    {
-      TextStyle small = { 9 * u, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_RIGHT, 1, FALSE };
-
-      /* TRANSLATORS: attribution of the offline basemap drawn under the map */
-      draw_text (cr, width - 266 * u, height - 15 * u, 260 * u, _("Basemap: GSHHG, DCW-GMT"), &small, &palette->dim);
-    }
-
   cairo_restore (cr);
 
   cairo_rectangle (cr, x0 + 0.5, y0 + 0.5, width - 1, height - 1);
@@ -671,11 +469,13 @@ draw_map (CosmoBriefing  *self,
   cairo_stroke (cr);
 }
 
-/* Chart adapter -----------------------------------------------------------
+/* Charts -----------------------------------------------------------------
  *
- * A compact trace per channel over [start, end], with the chapters as
- * event lines and a cursor at t. */
+ * The chart view's drawing (axes, event lines, cursor, provenance badge)
+ * from cosmo-chart-renderer; this part picks the channels. */
 
+/* The channels the chart stack shows first that hold data in [start,
+ * end], the event's group (vehicle or pad) first. Borrowed. */
 static GPtrArray *
 relevant_channels (CosmoBriefing *self,
                    CosmoEvent    *event,
@@ -683,8 +483,8 @@ relevant_channels (CosmoBriefing *self,
                    double         end,
                    guint          max)
 {
-  GListModel *channels = cosmo_mission_get_channels (self->mission);
-  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) candidates = cosmo_chart_default_channels (self->mission);
+  GPtrArray *result = g_ptr_array_new ();
   const char *group = NULL;
 
   if (event != NULL)
@@ -695,11 +495,10 @@ relevant_channels (CosmoBriefing *self,
         group = "vehicle";
     }
 
-  /* The event's own group first, then anything else with data in view. */
   for (int pass = 0; pass < 2 && result->len < max; pass++)
-    for (guint i = 0; i < g_list_model_get_n_items (channels) && result->len < max; i++)
+    for (guint i = 0; i < candidates->len && result->len < max; i++)
       {
-        g_autoptr(CosmoChannel) channel = g_list_model_get_item (channels, i);
+        CosmoChannel *channel = g_ptr_array_index (candidates, i);
         gboolean same = group != NULL && g_strcmp0 (cosmo_channel_get_group (channel), group) == 0;
 
         if ((pass == 0) != same)
@@ -707,171 +506,124 @@ relevant_channels (CosmoBriefing *self,
         if (cosmo_channel_get_n_samples (channel) < 2 ||
             cosmo_channel_get_end_time (channel) < start || cosmo_channel_get_start_time (channel) > end)
           continue;
-        g_ptr_array_add (result, g_steal_pointer (&channel));
+        g_ptr_array_add (result, channel);
       }
   return result;
 }
 
-static void
-draw_chart (CosmoBriefing  *self,
-            cairo_t        *cr,
-            CosmoChannel   *channel,
-            double          x0,
-            double          y0,
-            double          width,
-            double          height,
-            double          start,
-            double          end,
-            double          t,
-            double          u,
-            const Palette  *palette)
+/* The chart stack gives a channel the colour of its place in the mission,
+ * so a trace has the same colour on screen, on paper and in a video. */
+static guint
+channel_color_index (CosmoBriefing *self,
+                     CosmoChannel  *channel)
 {
-  const double *times = cosmo_channel_get_times (channel);
-  const double *values = cosmo_channel_get_values (channel);
-  gsize n = cosmo_channel_get_n_samples (channel);
-  TextStyle label = { 12 * u, PANGO_WEIGHT_BOLD, PANGO_ALIGN_LEFT, 1, FALSE };
-  TextStyle small = { 10 * u, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, 1, FALSE };
-  g_autofree char *title = NULL;
-  g_autofree char *vmax_text = NULL;
-  g_autofree char *vmin_text = NULL;
-  double vmin = G_MAXDOUBLE, vmax = -G_MAXDOUBLE;
-  double px, pw, py, ph, head;
-  gboolean pen = FALSE;
-  double last_x = -1e9;
+  GListModel *channels = cosmo_mission_get_channels (self->mission);
 
-  for (gsize i = 0; i < n; i++)
-    if (times[i] >= start && times[i] <= end && isfinite (values[i]))
-      {
-        vmin = MIN (vmin, values[i]);
-        vmax = MAX (vmax, values[i]);
-      }
-  if (vmin > vmax)
+  for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
     {
-      vmin = 0;
-      vmax = 1;
-    }
-  if (vmax - vmin < 1e-9)
-    {
-      vmin -= 1;
-      vmax += 1;
-    }
+      g_autoptr(CosmoChannel) item = g_list_model_get_item (channels, i);
 
-  if (cosmo_channel_get_unit (channel) && *cosmo_channel_get_unit (channel))
-    title = g_strdup_printf ("%s (%s)", cosmo_channel_get_name (channel), cosmo_channel_get_unit (channel));
-  else
-    title = g_strdup (cosmo_channel_get_name (channel));
-  if (cosmo_channel_get_provenance (channel) != COSMO_PROVENANCE_MEASURED)
-    {
-      char *with = g_strdup_printf ("%s · %s", title, cosmo_provenance_get_label (cosmo_channel_get_provenance (channel)));
-      g_free (title);
-      title = with;
+      if (item == channel)
+        return i;
     }
+  return 0;
+}
 
-  head = draw_text (cr, x0, y0, width, title, &label, &palette->text) + 2 * u;
-  px = x0 + 54 * u;
-  pw = width - 54 * u;
-  py = y0 + head;
-  ph = height - head - 4 * u;
-  if (ph < 10 || pw < 10)
-    return;
+static void
+chart_style_init (CosmoChartStyle *style,
+                  const Palette   *palette,
+                  double           scale)
+{
+  cosmo_chart_style_init (style, palette->dark ? COSMO_CHART_THEME_DARK : COSMO_CHART_THEME_LIGHT, scale);
+  /* The page or the frame shows through around the plot. */
+  style->background.alpha = 0;
+  if (palette->dark)
+    style->plot_background = (CosmoChartColor) { 0.09, 0.09, 0.10, 1 };
+}
 
-  vmax_text = g_strdup_printf ("%.4g", vmax);
-  vmin_text = g_strdup_printf ("%.4g", vmin);
-  draw_text (cr, x0, py - 2 * u, 50 * u, vmax_text, &small, &palette->dim);
-  draw_text (cr, x0, py + ph - 12 * u, 50 * u, vmin_text, &small, &palette->dim);
+/* One chart of @channel over [start, end] in (x, y, width, height), with
+ * the cursor at @t. @pixel_scale: device pixels per unit (decimation). */
+static void
+draw_chart (CosmoBriefing         *self,
+            cairo_t               *cr,
+            CosmoChannel          *channel,
+            double                 x,
+            double                 y,
+            double                 width,
+            double                 height,
+            double                 start,
+            double                 end,
+            double                 t,
+            const CosmoChartStyle *style,
+            double                 pixel_scale)
+{
+  CosmoChartSpec spec;
+
+  cosmo_chart_spec_init (&spec);
+  spec.channels = &channel;
+  spec.n_channels = 1;
+  spec.color_index = channel_color_index (self, channel);
+  spec.t_start = start;
+  spec.t_end = end;
+  spec.events = cosmo_mission_get_events (self->mission);
+  spec.t0 = cosmo_mission_get_t0 (self->mission);
+  spec.site_zone = cosmo_mission_get_time_zone (self->mission);
+  spec.pixel_scale = pixel_scale;
 
   cairo_save (cr);
-  cairo_rectangle (cr, px, py, pw, ph);
-  set_rgb (cr, &palette->rule, 1);
-  cairo_set_line_width (cr, 1 * u);
-  cairo_stroke (cr);
-
-  cairo_rectangle (cr, px, py, pw, ph);
+  cairo_translate (cr, x, y);
+  cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-
-  /* Chapters as event lines. */
-  for (guint i = 0; i < self->chapters->len; i++)
-    {
-      CosmoEvent *chapter = g_ptr_array_index (self->chapters, i);
-      double et = cosmo_event_get_time (chapter);
-      double ex;
-
-      if (et < start || et > end)
-        continue;
-      ex = px + (et - start) / (end - start) * pw;
-      cairo_move_to (cr, ex, py);
-      cairo_line_to (cr, ex, py + ph);
-      set_category (cr, cosmo_event_get_category (chapter), palette->dark, 0.8);
-      cairo_set_line_width (cr, 1.5 * u);
-      cairo_stroke (cr);
-    }
-
-  /* The trace, one vertex per device-pixel column at most. */
-  for (gsize i = 0; i < n; i++)
-    {
-      double sx, sy;
-
-      if (times[i] < start || times[i] > end)
-        continue;
-      if (!isfinite (values[i]))
-        {
-          pen = FALSE;
-          continue;
-        }
-      sx = px + (times[i] - start) / (end - start) * pw;
-      sy = py + ph - (values[i] - vmin) / (vmax - vmin) * ph;
-      if (pen && sx - last_x < 0.5 * u && i + 1 < n)
-        continue;
-      if (pen)
-        cairo_line_to (cr, sx, sy);
-      else
-        cairo_move_to (cr, sx, sy);
-      pen = TRUE;
-      last_x = sx;
-    }
-  set_rgb (cr, &palette->track, 1);
-  cairo_set_line_width (cr, 2.5 * u);
-  cairo_stroke (cr);
-
-  if (t >= start && t <= end)
-    {
-      double cx = px + (t - start) / (end - start) * pw;
-
-      cairo_move_to (cr, cx, py);
-      cairo_line_to (cr, cx, py + ph);
-      set_rgb (cr, &palette->playhead, 1);
-      cairo_set_line_width (cr, 2.5 * u);
-      cairo_stroke (cr);
-    }
+  cosmo_chart_render_stack (cr, &spec, style, width, height, t);
   cairo_restore (cr);
 }
 
-/* Timeline adapter ----------------------------------------------------------
+/* Time strip --------------------------------------------------------------
  *
  * Every event in [start, end] as a tick in its category's colour, chapters
- * taller, and the playhead. */
+ * taller, range events as bars, the time axis with the timeline's ticks
+ * and labels (cosmo-time-axis), and the playhead. */
 
 static void
-draw_timeline (CosmoBriefing  *self,
-               cairo_t        *cr,
-               double          x0,
-               double          y0,
-               double          width,
-               double          height,
-               double          start,
-               double          end,
-               double          t,
-               double          u,
-               const Palette  *palette)
+draw_time_strip (CosmoBriefing  *self,
+                 cairo_t        *cr,
+                 double          x0,
+                 double          y0,
+                 double          width,
+                 double          height,
+                 double          start,
+                 double          end,
+                 double          t,
+                 double          u,
+                 const Palette  *palette)
 {
   CosmoEventList *events = cosmo_mission_get_events (self->mission);
   g_autoptr(GPtrArray) visible = cosmo_event_list_query_range (events, start, end);
-  TextStyle small = { 12 * u, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_LEFT, 1, FALSE };
-  double axis_y = y0 + height * 0.62;
-  g_autofree char *left = cosmo_time_format_mission (start, 0);
-  g_autofree char *right = cosmo_time_format_mission (end, 0);
+  g_autoptr(GArray) ticks = NULL;
+  /* Labels in proportion to the strip: large in a frame, small on paper. */
+  TextStyle small = { height * 0.16, PANGO_WEIGHT_NORMAL, PANGO_ALIGN_CENTER, 1, FALSE };
+  double axis_y = y0 + height * 0.5;
 
   cairo_save (cr);
+  cairo_rectangle (cr, x0 - 2 * u, y0, width + 4 * u, height);
+  cairo_clip (cr);
+
+  ticks = cosmo_time_axis_get_ticks (start, end, width, 110 * u, COSMO_TIME_DISPLAY_MISSION,
+                                     cosmo_mission_get_t0 (self->mission), NULL);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const CosmoTimeTick *tick = &g_array_index (ticks, CosmoTimeTick, i);
+      double tx = x0 + (tick->t - start) / (end - start) * width;
+
+      cairo_move_to (cr, tx, axis_y);
+      cairo_line_to (cr, tx, axis_y + (tick->major ? 8 : 4) * u);
+      set_rgb (cr, &palette->rule, 1);
+      cairo_set_line_width (cr, 1.5 * u);
+      cairo_stroke (cr);
+      if (tick->label != NULL && tx > x0 + 40 * u && tx < x0 + width - 40 * u)
+        draw_text (cr, tx - 60 * u, axis_y + 10 * u, 120 * u, tick->label, &small, &palette->dim);
+    }
+
   cairo_move_to (cr, x0, axis_y);
   cairo_line_to (cr, x0 + width, axis_y);
   set_rgb (cr, &palette->rule, 1);
@@ -883,10 +635,7 @@ draw_timeline (CosmoBriefing  *self,
       CosmoEvent *event = g_ptr_array_index (visible, i);
       double et = cosmo_event_get_time (event);
       double ex = x0 + (MAX (et, start) - start) / (end - start) * width;
-      gboolean chapter = FALSE;
-
-      for (guint k = 0; k < self->chapters->len; k++)
-        chapter = chapter || g_ptr_array_index (self->chapters, k) == (gpointer) event;
+      gboolean chapter = g_ptr_array_find (self->chapters, event, NULL);
 
       if (cosmo_event_is_range (event))
         {
@@ -896,23 +645,19 @@ draw_timeline (CosmoBriefing  *self,
           set_category (cr, cosmo_event_get_category (event), palette->dark, 0.45);
           cairo_fill (cr);
         }
-      cairo_move_to (cr, ex, axis_y - (chapter ? 26 : 12) * u);
-      cairo_line_to (cr, ex, axis_y + (chapter ? 14 : 8) * u);
+      cairo_move_to (cr, ex, axis_y - (chapter ? 30 : 16) * u);
+      cairo_line_to (cr, ex, axis_y);
       set_category (cr, cosmo_event_get_category (event), palette->dark, 1);
       cairo_set_line_width (cr, (chapter ? 4 : 2) * u);
       cairo_stroke (cr);
     }
-
-  draw_text (cr, x0, axis_y + 14 * u, width / 3, left, &small, &palette->dim);
-  small.align = PANGO_ALIGN_RIGHT;
-  draw_text (cr, x0 + width * 2 / 3, axis_y + 14 * u, width / 3, right, &small, &palette->dim);
 
   if (t >= start && t <= end)
     {
       double cx = x0 + (t - start) / (end - start) * width;
 
       cairo_move_to (cr, cx, y0 + 4 * u);
-      cairo_line_to (cr, cx, y0 + height - 4 * u);
+      cairo_line_to (cr, cx, axis_y + 6 * u);
       set_rgb (cr, &palette->playhead, 1);
       cairo_set_line_width (cr, 3 * u);
       cairo_stroke (cr);
@@ -921,14 +666,6 @@ draw_timeline (CosmoBriefing  *self,
 }
 
 /* Frames ----------------------------------------------------------------- */
-
-static char *
-format_utc (CosmoBriefing *self,
-            double         t)
-{
-  /* "2025-11-27 09:28:07 UTC": the formatter names the zone. */
-  return cosmo_time_format_absolute (cosmo_mission_get_t0 (self->mission), t, NULL, 0);
-}
 
 void
 cosmo_briefing_render_frame (CosmoBriefing *self,
@@ -941,8 +678,8 @@ cosmo_briefing_render_frame (CosmoBriefing *self,
 {
   const Palette *palette = &projector_palette;
   double u = height / 1080.0;
-  double top = 84 * u, timeline_h = 120 * u, caption_h = 150 * u, margin = 16 * u;
-  double map_w = width * 0.62, content_h;
+  double top = 84 * u, timeline_h = 110 * u, caption_h = 150 * u, margin = 16 * u;
+  double map_w = round (width * 0.62), content_h;
   CosmoEvent *caption = cosmo_briefing_get_caption_event (self, t);
   g_autoptr(GPtrArray) channels = NULL;
   g_autofree char *mission_time = cosmo_time_format_mission (t, 0);
@@ -966,18 +703,22 @@ cosmo_briefing_render_frame (CosmoBriefing *self,
   draw_text (cr, width - margin - 320 * u, 26 * u, 320 * u, utc, &utc_style, &palette->dim);
 
   content_h = height - top - timeline_h;
-  draw_map (self, cr, 0, top, map_w, content_h, t, caption, u, palette);
+  /* The map at 1.25 times the map view's size: a video is watched from
+   * further away than a desktop. */
+  draw_map (self, cr, 0, top, map_w, content_h, t, caption, 1.25 * u, palette);
 
   /* Charts of the channels that have data in range, stacked on the right. */
   channels = relevant_channels (self, caption, range_start, range_end, 3);
   if (channels->len > 0)
     {
+      CosmoChartStyle style;
       double cx = map_w + margin, cw = width - map_w - 2 * margin;
-      double ch = (content_h - margin) / channels->len;
+      double ch = (content_h - margin / 2) / channels->len;
 
+      chart_style_init (&style, palette, 1.5 * u);
       for (guint i = 0; i < channels->len; i++)
         draw_chart (self, cr, g_ptr_array_index (channels, i), cx, top + margin / 2 + i * ch, cw, ch - margin / 2,
-                    range_start, range_end, t, u, palette);
+                    range_start, range_end, t, &style, 1);
     }
   else
     {
@@ -1016,7 +757,7 @@ cosmo_briefing_render_frame (CosmoBriefing *self,
       double by = top + content_h - caption_h;
 
       cairo_rectangle (cr, 0, by, map_w, caption_h);
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.82);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.9);
       cairo_fill (cr);
       cairo_rectangle (cr, 0, by, 12 * u, caption_h);
       set_category (cr, cosmo_event_get_category (caption), TRUE, 1);
@@ -1026,8 +767,8 @@ cosmo_briefing_render_frame (CosmoBriefing *self,
       draw_text (cr, 32 * u, by + 88 * u, map_w - 48 * u, line, &sub, &(CosmoRgb) { 0.85, 0.85, 0.85 });
     }
 
-  draw_timeline (self, cr, margin, top + content_h, width - 2 * margin, timeline_h,
-                 range_start, range_end, t, u, palette);
+  draw_time_strip (self, cr, margin * 2, top + content_h, width - 4 * margin, timeline_h,
+                   range_start, range_end, t, u, palette);
   cairo_restore (cr);
 }
 
@@ -1219,9 +960,14 @@ draw_chapter_page (CosmoBriefing *self,
     {
       double w = (page->width - 2 * m - 14 * (channels->len - 1)) / channels->len;
 
+      CosmoChartStyle style;
+
+      /* Points, with lines and type as on a 96 dpi screen; decimated for
+       * print (4 columns a point). */
+      chart_style_init (&style, p, 0.75);
       for (guint i = 0; i < channels->len; i++)
         draw_chart (self, cr, g_ptr_array_index (channels, i), m + i * (w + 14), y, w, charts_h - 20,
-                    window_start, window_end, t, 0.75, p);
+                    window_start, window_end, t, &style, 4);
       y += charts_h - 12;
     }
   else
@@ -1233,7 +979,7 @@ draw_chapter_page (CosmoBriefing *self,
       double span = MAX (b - a, 60);
       double lo = MIN (t, a) - span * 0.03, hi = MAX (t, b) + span * 0.03;
 
-      draw_timeline (self, cr, m, y, page->width - 2 * m, 46, lo, hi, t, 0.75, p);
+      draw_time_strip (self, cr, m, y, page->width - 2 * m, 56, lo, hi, t, 0.75, p);
     }
 
   draw_footer (self, cr, page);

@@ -2306,3 +2306,53 @@ cosmo_track_renderer_draw_legend (CosmoTrackRenderer *self,
   if (width) *width = w;
   if (height) *height = h;
 }
+
+/* ------------------------------------------------------------------ */
+/* A whole view, without a widget                                      */
+/* ------------------------------------------------------------------ */
+
+void
+cosmo_track_renderer_render_view (CosmoTrackRenderer *self,
+                                  cairo_t            *cr,
+                                  CosmoBasemap       *basemap,
+                                  double              center_latitude,
+                                  double              center_longitude,
+                                  double              zoom,
+                                  double              width,
+                                  double              height,
+                                  double              t,
+                                  double              scale)
+{
+  const CosmoBasemapStyle *style;
+  CosmoMapFrame frame;
+  double w, h, z;
+
+  g_return_if_fail (COSMO_IS_TRACK_RENDERER (self));
+  g_return_if_fail (basemap == NULL || COSMO_IS_BASEMAP (basemap));
+
+  if (!(scale > 0) || width <= 0 || height <= 0)
+    return;
+
+  /* Drawing a frame @scale times smaller under a cairo scale makes every
+   * line and label @scale times bigger and keeps the ground the same. */
+  w = width / scale;
+  h = height / scale;
+  z = zoom - log2 (scale);
+  style = cosmo_basemap_style_get (self->style);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_scale (cr, scale, scale);
+  if (basemap != NULL)
+    cosmo_basemap_render_view (basemap, cr, center_latitude, center_longitude, z,
+                               (int) ceil (w), (int) ceil (h), style);
+  else
+    {
+      cairo_set_source_rgba (cr, style->land.red, style->land.green, style->land.blue, 1);
+      cairo_paint (cr);
+    }
+  cosmo_map_frame_init (&frame, center_latitude, center_longitude, z, w, h, 0);
+  cosmo_track_renderer_draw (self, cr, &frame, t);
+  cairo_restore (cr);
+}

@@ -144,4 +144,20 @@ CosmoEvent         *cosmo_track_renderer_pick_pin         (CosmoTrackRenderer   
                                                            double                 x,
                                                            double                 y);
 
+/* The whole map at mission time @t into @cr's (0, 0, @width, @height):
+ * the basemap in the renderer's style (plain land without one), then
+ * every overlay. @zoom is the zoom for that surface; @scale multiplies
+ * lines, symbols and type (a projector, a printed page) without changing
+ * the ground shown. For exports and the briefing, which have no widget. */
+void                cosmo_track_renderer_render_view      (CosmoTrackRenderer    *self,
+                                                           cairo_t               *cr,
+                                                           CosmoBasemap          *basemap,
+                                                           double                 center_latitude,
+                                                           double                 center_longitude,
+                                                           double                 zoom,
+                                                           double                 width,
+                                                           double                 height,
+                                                           double                 t,
+                                                           double                 scale);
+
 G_END_DECLS

@@ -591,10 +591,19 @@ main (int    argc,
                 "residual %.3f m / %.2e deg\n",
                 flight.staging_pitch / SIM_DEG, flight.tangent_rate, flight.solver_iterations,
                 flight.solver_radius_error, flight.solver_fpa_error / SIM_DEG);
-        printf ("mass budget: Blok I propellant %.0f kg (used %.0f), dry %.0f kg; "
-                "boosters %.0f kg and core %.0f kg at separation\n",
+        printf ("mass budget: Blok I propellant %.0f kg (burned %.0f), dry %.0f kg; "
+                "jettisoned tower + fairing + aft %.0f kg\n",
                 p.third_propellant, flight.third_propellant_used, p.third_dry,
-                p.booster.mass_at_separation, p.core.mass_at_separation);
+                p.tower_mass + p.fairing_mass + p.third_aft_mass);
+        printf ("at separation: each booster %.0f kg (%.0f unburned), core %.0f kg "
+                "(%.0f unburned)\n",
+                p.booster.mass_at_separation, p.booster.residual,
+                p.core.mass_at_separation, p.core.residual);
+        printf ("sea-level Isp from F_sl / mdot: RD-107A %.1f s (published %.1f), "
+                "RD-108A %.1f s (published %.1f); exit areas %.3f / %.3f m^2\n",
+                p.booster.thrust_sl / (p.booster.mdot * SIM_G0), p.booster.isp_sl,
+                p.core.thrust_sl / (p.core.mdot * SIM_G0), p.core.isp_sl,
+                p.booster.exit_area, p.core.exit_area);
         printf ("max-Q %.2f kPa at T+%.1f s; third stage cutoff T+%.2f s (%s)\n",
                 q_max / 1000.0, t_maxq, flight.cutoff_time,
                 flight.cutoff_guided ? "guided" : "propellant depletion");

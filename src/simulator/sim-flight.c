@@ -12,7 +12,8 @@
  *
  * g: inverse-square + J2 (sim-earth.c); p, rho, a: 1976 US Standard
  * Atmosphere at the geodetic altitude (sim-atmosphere.c); F(p) = F_vac - p Ae
- * per engine group; D = -q Cd(M) A v_air/|v_air| with the air co-rotating
+ * per engine group (an engine group may be throttled from a given time:
+ * thrust and flow scale together); D = -q Cd(M) A v_air/|v_air| with the air co-rotating
  * with the Earth (no wind); u: the thrust direction from the guidance below.
  * Lift is neglected (point mass).
  *
@@ -23,7 +24,7 @@
  *  3. the attitude is held until the air-relative velocity has tilted as far,
  *     then a gravity turn (thrust along the air-relative velocity, zero angle
  *     of attack) until the boosters separate;
- *  4. from booster separation: thrust in a fixed target plane of the target
+ *  4. from pitch_program_start (booster separation): thrust in a fixed plane of the target
  *     inclination (chosen through the vehicle's position at that moment),
  *     held by closed-loop yaw steering that nulls the out-of-plane position
  *     and velocity; in-plane pitch above the local horizontal follows a
@@ -69,7 +70,6 @@ typedef struct
   bool   boosters_attached;
   bool   boosters_burning;
   bool   boosters_throttled;
-  bool   core_attached;
   bool   core_burning;
   bool   core_throttled;
   bool   third_burning;
@@ -328,12 +328,8 @@ rk4_step (const Flight *f,
   tmp = state_axpy (s, h, &k3);
   derivatives (f, t + h, &tmp, &k4, NULL);
 
-  s->r = sim_vec3_add (s->r, sim_vec3_scale (sim_vec3_add (sim_vec3_add (k1.r, k4.r),
-                                                           sim_vec3_scale (sim_vec3_add (k2.r, k3.r), 2.0)),
-                                             h / 6.0));
-  s->v = sim_vec3_add (s->v, sim_vec3_scale (sim_vec3_add (sim_vec3_add (k1.v, k4.v),
-                                                           sim_vec3_scale (sim_vec3_add (k2.v, k3.v), 2.0)),
-                                             h / 6.0));
+  s->r = sim_vec3_rk4 (s->r, k1.r, k2.r, k3.r, k4.r, h);
+  s->v = sim_vec3_rk4 (s->v, k1.v, k2.v, k3.v, k4.v, h);
   s->m += h / 6.0 * (k1.m + 2.0 * k2.m + 2.0 * k3.m + k4.m);
 }
 
@@ -474,7 +470,7 @@ run_once (Flight    *f,
   State s;
 
   f->boosters_attached = f->boosters_burning = true;
-  f->core_attached = f->core_burning = true;
+  f->core_burning = true;
   f->boosters_throttled = f->core_throttled = false;
   f->third_burning = false;
   f->phase = PHASE_VERTICAL;
@@ -550,7 +546,6 @@ run_once (Flight    *f,
           out->core_sep.v = s.v;
           out->core_sep.axis = current_axis (f, t, &s);
           s.m -= p->core.mass_at_separation;
-          f->core_attached = false;
         }
       if (i == i_aft)
         s.m -= p->third_aft_mass;
@@ -819,12 +814,8 @@ ballistic_step (double  t,
   tmp.v = sim_vec3_axpy (s->v, h, k3.v);
   ballistic_deriv (t + h, &tmp, beta, &k4);
 
-  s->r = sim_vec3_add (s->r, sim_vec3_scale (sim_vec3_add (sim_vec3_add (k1.r, k4.r),
-                                                           sim_vec3_scale (sim_vec3_add (k2.r, k3.r), 2.0)),
-                                             h / 6.0));
-  s->v = sim_vec3_add (s->v, sim_vec3_scale (sim_vec3_add (sim_vec3_add (k1.v, k4.v),
-                                                           sim_vec3_scale (sim_vec3_add (k2.v, k3.v), 2.0)),
-                                             h / 6.0));
+  s->r = sim_vec3_rk4 (s->r, k1.r, k2.r, k3.r, k4.r, h);
+  s->v = sim_vec3_rk4 (s->v, k1.v, k2.v, k3.v, k4.v, h);
 }
 
 static double

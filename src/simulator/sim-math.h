@@ -85,4 +85,20 @@ sim_vec3_normalize (SimVec3 a)
   return sim_vec3_scale (a, 1.0 / n);
 }
 
+/* One RK4 update: a + h/6 (k1 + 2 k2 + 2 k3 + k4), summed as
+ * ((k1 + k4) + 2 (k2 + k3)) h/6. */
+static inline SimVec3
+sim_vec3_rk4 (SimVec3 a,
+              SimVec3 k1,
+              SimVec3 k2,
+              SimVec3 k3,
+              SimVec3 k4,
+              double  h)
+{
+  SimVec3 sum = sim_vec3_add (sim_vec3_add (k1, k4),
+                              sim_vec3_scale (sim_vec3_add (k2, k3), 2.0));
+
+  return sim_vec3_add (a, sim_vec3_scale (sum, h / 6.0));
+}
+
 #define SIM_DEG (M_PI / 180.0)

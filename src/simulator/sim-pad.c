@@ -147,9 +147,12 @@ sim_pad_generate (const SimParams *p,
         level = db_sum (level, lw_full + 10.0 * log10 (frac)
                                - 10.0 * log10 (2.0 * M_PI * dist * dist) + 0.8 * noise_a);
       if (t >= t_hit)
-        level = db_sum (level, lw_impact
-                               - 10.0 * log10 (2.0 * M_PI * p->pad_mic_distance * p->pad_mic_distance)
-                               - 4.34 * (t - t_hit) / 0.3);
+        {
+          double d2 = p->pad_mic_distance * p->pad_mic_distance;
+
+          level = db_sum (level, lw_impact - 10.0 * log10 (2.0 * M_PI * d2)
+                                 - 4.34 * (t - t_hit) / 0.3);
+        }
       smp.acoustic_db = level;
 
       /* cabin height: still (with acoustic vibration), free fall, settle */
