@@ -49,6 +49,9 @@ struct _CosmoWindow
   AdwStatusPage *error_page;
   GtkLabel *loading_label;
   CosmoMapView *map_view;
+  GtkPaned *side_paned;
+  GtkPaned *views_paned;
+  gboolean panes_placed;
   CosmoChartStack *chart_stack;
   CosmoEventLog *event_log;
   CosmoTimeline *timeline;
@@ -473,7 +476,7 @@ on_after_paint (GdkFrameClock *frame_clock,
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
-  if (!cosmo_map_view_get_ready (self->map_view))
+  if (!cosmo_map_view_get_ready (self->map_view) || gtk_stack_get_transition_running (self->main_stack))
     {
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
@@ -612,6 +615,46 @@ cosmo_window_get_property (GObject    *object,
     }
 }
 
+static gboolean place_panes_idle (gpointer data);
+
+/* Place the panes once the window has a size: the event log gets about a
+ * quarter of the width (wide enough for titles on a projector, narrow
+ * enough to leave the map room on a small laptop), the map a little more
+ * than half of the height. After that the panes are the user's. */
+static void
+place_panes (CosmoWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->side_paned));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->views_paned));
+  int sidebar;
+
+  /* The first allocations can come before the window has its real size. */
+  if (self->panes_placed || width <= 0 || height <= 0 ||
+      width < gtk_widget_get_width (GTK_WIDGET (self)) * 9 / 10)
+    return;
+
+  self->panes_placed = TRUE;
+  sidebar = CLAMP (width / 4, 300, 500);
+  gtk_paned_set_position (self->side_paned, width - sidebar);
+  gtk_paned_set_position (self->views_paned, height * 11 / 20);
+}
+
+static gboolean
+place_panes_idle (gpointer data)
+{
+  place_panes (COSMO_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Allocation is still running when max-position changes; measure after it. */
+static void
+queue_place_panes (CosmoWindow *self)
+{
+  if (!self->panes_placed)
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, (GSourceFunc) G_SOURCE_FUNC (place_panes_idle),
+                     g_object_ref (self), g_object_unref);
+}
+
 static void
 cosmo_window_class_init (CosmoWindowClass *klass)
 {
@@ -640,6 +683,8 @@ cosmo_window_class_init (CosmoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CosmoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CosmoWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, CosmoWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, CosmoWindow, side_paned);
+  gtk_widget_class_bind_template_child (widget_class, CosmoWindow, views_paned);
   gtk_widget_class_bind_template_child (widget_class, CosmoWindow, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, CosmoWindow, event_log);
   gtk_widget_class_bind_template_child (widget_class, CosmoWindow, timeline);
@@ -663,6 +708,8 @@ cosmo_window_init (CosmoWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->side_paned, "notify::max-position", G_CALLBACK (queue_place_panes), self,
+                           G_CONNECT_SWAPPED);
 
   /* Every view observes the one session; none of them knows the others. */
   cosmo_map_view_set_session (self->map_view, self->session);
