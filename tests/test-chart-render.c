@@ -355,6 +355,52 @@ test_export (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* A trace that varies by float noise is shown flat, not blown up into
+ * eight-digit ticks; a real small variation still fills the plot. */
+static void
+test_value_range_noise (void)
+{
+  double times[64], noisy[64], small[64];
+  CosmoChartStyle style;
+  CosmoChartSpec spec;
+  CosmoChartLayout layout;
+  CosmoChannel *channel;
+
+  for (guint i = 0; i < 64; i++)
+    {
+      times[i] = i;
+      noisy[i] = 7800.0 + 1e-6 * (i % 3);
+      small[i] = 7800.0 + 0.5 * (i % 3);
+    }
+
+  cosmo_chart_style_init (&style, COSMO_CHART_THEME_LIGHT, 1.0);
+  cosmo_chart_spec_init (&spec);
+  spec.t_start = 0;
+  spec.t_end = 63;
+  spec.n_channels = 1;
+
+  {
+    g_autoptr(GBytes) t = g_bytes_new (times, sizeof times);
+    g_autoptr(GBytes) v = g_bytes_new (noisy, sizeof noisy);
+    channel = cosmo_channel_new ("v", "V", "m/s", "vehicle", COSMO_PROVENANCE_MEASURED, t, v);
+  }
+  spec.channels = &channel;
+  cosmo_chart_layout (&spec, &style, 800, 240, &layout);
+  g_assert_cmpfloat (layout.v_max - layout.v_min, >, 1.0);
+  g_object_unref (channel);
+
+  {
+    g_autoptr(GBytes) t = g_bytes_new (times, sizeof times);
+    g_autoptr(GBytes) v = g_bytes_new (small, sizeof small);
+    channel = cosmo_channel_new ("v", "V", "m/s", "vehicle", COSMO_PROVENANCE_MEASURED, t, v);
+  }
+  spec.channels = &channel;
+  cosmo_chart_layout (&spec, &style, 800, 240, &layout);
+  g_assert_cmpfloat (layout.v_max - layout.v_min, <, 3.0);
+  g_assert_cmpfloat (layout.v_min, >, 7799.0);
+  g_object_unref (channel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/chart/ticks/value", test_value_ticks);
   g_test_add_func ("/chart/ticks/labels", test_tick_labels);
   g_test_add_func ("/chart/export", test_export);
+  g_test_add_func ("/chart/value-range/noise", test_value_range_noise);
 
   return g_test_run ();
 }

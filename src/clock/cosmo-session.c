@@ -168,8 +168,27 @@ cosmo_session_set_mission (CosmoSession *self,
       cosmo_clock_seek (self->clock, CLAMP (0, start, end));
     }
 
-  /* The ascent is what people open a launch for first. */
-  cosmo_session_set_visible_range (self, MAX (start, -60), MIN (MAX (end, 60), 600));
+  /* Open on the flight: the trajectory's span when there is one (the
+   * ascent, T-60 s to T+10 min, for a launch), else the ascent window. */
+  {
+    CosmoTrajectory *trajectory = mission ? cosmo_mission_get_trajectory (mission) : NULL;
+    double a = MAX (start, -60), b = MIN (MAX (end, 60), 600);
+
+    if (trajectory != NULL && cosmo_trajectory_get_n_samples (trajectory) > 1)
+      {
+        double t0 = cosmo_trajectory_get_start_time (trajectory);
+        double t1 = cosmo_trajectory_get_end_time (trajectory);
+
+        if (t0 < -60 || t1 > 600)
+          {
+            double margin = (t1 - t0) * 0.05;
+
+            a = t0 - margin;
+            b = t1 + margin;
+          }
+      }
+    cosmo_session_set_visible_range (self, a, b);
+  }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MISSION]);
   g_object_thaw_notify (G_OBJECT (self));

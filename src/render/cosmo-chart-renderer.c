@@ -434,7 +434,9 @@ cosmo_chart_layout (const CosmoChartSpec  *spec,
       }
     if (!(mn <= mx))
       mn = 0, mx = 1;
-    if (mx - mn < 1e-12 * MAX (1.0, fabs (mx)))
+    /* A span below a ten-millionth of the values is float noise (labels
+     * would need eight significant digits): show such a trace as flat. */
+    if (mx - mn < 1e-7 * MAX (fabs (mn), fabs (mx)) || mx - mn < 1e-12)
       {
         double pad = MAX (fabs (mx) * 0.05, 1.0);
         mn -= pad;
