@@ -87,6 +87,7 @@ check_presentation (int         width,
 {
   CosmoWindow *window = new_window (width, height);
   CosmoPresentation *presentation = cosmo_presentation_get_for_window (GTK_WINDOW (window));
+  CosmoSession *session = cosmo_window_get_session (window);
   CosmoChapters *chapters;
   CosmoCaptionBand *band;
   CosmoEvent *chapter;
@@ -96,9 +97,12 @@ check_presentation (int         width,
   band = cosmo_presentation_get_band (presentation);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (band)));
 
+  g_assert_false (cosmo_session_get_presentation (session));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   g_assert_true (cosmo_presentation_get_active (presentation));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  /* The views that draw their own lines and type scale them for a room. */
+  g_assert_true (cosmo_session_get_presentation (session));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (band)));
 
   /* The caption follows the chapter. */
@@ -114,6 +118,7 @@ check_presentation (int         width,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL));
   g_assert_false (cosmo_presentation_get_active (presentation));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_false (cosmo_session_get_presentation (session));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (band)));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -140,6 +145,7 @@ test_kiosk (void)
   CosmoKioskLoop *loop = cosmo_kiosk_get_loop (kiosk);
 
   g_assert_true (cosmo_presentation_get_active (presentation));
+  g_assert_true (cosmo_session_get_presentation (cosmo_window_get_session (window)));
   /* Nothing opens a file chooser; Escape does not leave. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL);
   g_assert_true (cosmo_presentation_get_active (presentation));

@@ -10,8 +10,9 @@
 #include "cosmo-briefing.h"
 #include "cosmo-presentation.h"
 
-/* Room-scale type and a high-contrast ground for the caption band; the
- * "presentation" class on the window lets every view scale up too. */
+/* Room-scale type and a high-contrast ground for the caption band. The
+ * font size matches COSMO_SESSION_PRESENTATION_SCALE: the views that draw
+ * their own lines scale them by that, their GTK type by this. */
 static const char presentation_css[] =
   "window.presentation { font-size: 150%; }\n"
   ".caption-band { background-color: #0d0d0f; color: #ffffff; padding: 14px 24px; }\n"
@@ -347,6 +348,9 @@ cosmo_presentation_set_active (CosmoPresentation *self,
         gtk_window_fullscreen (self->window);
       gtk_revealer_set_reveal_child (self->header, FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self->window), "presentation");
+      /* The style class enlarges GTK's type; the session tells the views
+       * that draw their own lines and type (charts, timeline, map). */
+      cosmo_session_set_presentation (self->session, TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->band), TRUE);
       if (app != NULL && self->inhibit_cookie == 0)
         self->inhibit_cookie = gtk_application_inhibit (app, self->window, GTK_APPLICATION_INHIBIT_IDLE,
@@ -358,6 +362,7 @@ cosmo_presentation_set_active (CosmoPresentation *self,
       gtk_window_unfullscreen (self->window);
       gtk_revealer_set_reveal_child (self->header, TRUE);
       gtk_widget_remove_css_class (GTK_WIDGET (self->window), "presentation");
+      cosmo_session_set_presentation (self->session, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->band), FALSE);
       if (app != NULL && self->inhibit_cookie != 0)
         gtk_application_uninhibit (app, self->inhibit_cookie);

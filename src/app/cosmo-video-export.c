@@ -245,7 +245,7 @@ make_pipeline (CosmoVideoExport  *self,
       "x264enc speed-preset=faster bitrate=8000 key-int-max=60 ! video/x-h264,profile=high ! "
       "mp4mux faststart=true ! filesink name=sink"
     : "appsrc name=src format=time ! videoconvert ! video/x-raw,format=I420 ! "
-      "vp8enc deadline=1 cpu-used=8 threads=2 target-bitrate=6000000 keyframe-max-dist=60 ! "
+      "vp8enc deadline=1 cpu-used=16 threads=2 target-bitrate=6000000 keyframe-max-dist=60 ! "
       "webmmux ! filesink name=sink";
   g_autoptr(GstElement) pipeline = NULL;
   g_autoptr(GstElement) src = NULL;

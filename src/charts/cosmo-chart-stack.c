@@ -81,6 +81,10 @@ invalidate_all (CosmoChartStack *self)
   for_each_view (self, cosmo_chart_view_invalidate);
 }
 
+#define PRESENTATION_MAX_CHARTS 3
+
+static void rebuild_charts (CosmoChartStack *self);
+
 static void
 queue_resize_view (CosmoChartView *view)
 {
@@ -90,7 +94,11 @@ queue_resize_view (CosmoChartView *view)
 static void
 on_presentation_changed (CosmoChartStack *self)
 {
-  /* Bigger type and lines, and taller charts to hold them. */
+  /* Bigger type and lines, and taller charts to hold them; the toolbar is
+   * chrome a room does not need, and its height goes to the charts. */
+  gtk_widget_set_visible (self->toolbar, _cosmo_chart_stack_get_scale (self) == 1.0);
+  if (self->session != NULL && cosmo_session_get_mission (self->session) != NULL)
+    rebuild_charts (self);
   invalidate_all (self);
   for_each_view (self, queue_resize_view);
 }
@@ -221,6 +229,10 @@ rebuild_charts (CosmoChartStack *self)
     gtk_box_remove (GTK_BOX (self->charts_box), child);
 
   selected_channels (self, channels);
+  /* A room reads a few big charts, not six small ones: the first ones
+   * chosen (the key traces by default); the rest come back after. */
+  if (_cosmo_chart_stack_get_scale (self) > 1.0 && channels->len > PRESENTATION_MAX_CHARTS)
+    g_ptr_array_set_size (channels, PRESENTATION_MAX_CHARTS);
   for (guint i = 0; i < channels->len; i++)
     {
       CosmoChannel *channel = g_ptr_array_index (channels, i);
@@ -723,6 +735,7 @@ cosmo_chart_stack_set_session (CosmoChartStack *self,
       g_signal_connect_object (session, "notify::presentation", G_CALLBACK (on_presentation_changed), self,
                                G_CONNECT_SWAPPED);
     }
+  on_presentation_changed (self);
   reload_channels (self);
 }
 

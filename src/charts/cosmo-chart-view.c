@@ -196,8 +196,9 @@ cosmo_chart_view_measure (GtkWidget      *widget,
   else
     {
       /* Short charts are fine: the names sit inside the plot. Type and
-       * lines grow in presentation mode, and the charts with them. */
-      *minimum = (int) ceil ((self->last ? 74 : 50) * scale);
+       * lines grow in presentation mode, and the charts with them where
+       * there is room (the last one holds the time labels). */
+      *minimum = (int) ceil (self->last ? 74 * scale : 50);
       *natural = (int) ceil ((self->last ? 150 : 126) * scale);
     }
 }

@@ -93,7 +93,7 @@ split_line (const char  *line,
       if (cells->len >= COSMO_MAX_CSV_COLUMNS)
         {
           g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_TOO_LARGE,
-                       _("%s:%" G_GSIZE_FORMAT ": more than %d columns"), name, lineno, COSMO_MAX_CSV_COLUMNS);
+                       _("%s:%lu: more than %d columns"), name, lineno, COSMO_MAX_CSV_COLUMNS);
           return FALSE;
         }
       while (p < end && *p == ' ')
@@ -106,7 +106,7 @@ split_line (const char  *line,
               if (p >= end)
                 {
                   g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
-                               _("%s:%" G_GSIZE_FORMAT ": a quoted cell is not closed on its line"), name, lineno);
+                               _("%s:%lu: a quoted cell is not closed on its line"), name, lineno);
                   return FALSE;
                 }
               if (*p == '"')
@@ -125,7 +125,7 @@ split_line (const char  *line,
           if (p < end && *p != delimiter)
             {
               g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
-                           _("%s:%" G_GSIZE_FORMAT ": expected a delimiter after a quoted cell"), name, lineno);
+                           _("%s:%lu: expected a delimiter after a quoted cell"), name, lineno);
               return FALSE;
             }
         }
@@ -397,14 +397,14 @@ cosmo_import_sniff (const char  *data,
       if (len > COSMO_MAX_LINE_LENGTH)
         {
           g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_TOO_LARGE,
-                       _("%s:%" G_GSIZE_FORMAT ": the line is longer than %d bytes"), display_name, lineno,
+                       _("%s:%lu: the line is longer than %d bytes"), display_name, lineno,
                        COSMO_MAX_LINE_LENGTH);
           return NULL;
         }
       if (memchr (line, '\0', len) != NULL)
         {
           g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
-                       _("%s:%" G_GSIZE_FORMAT ": expected text, found binary data"), display_name, lineno);
+                       _("%s:%lu: expected text, found binary data"), display_name, lineno);
           return NULL;
         }
       if (is_comment_or_blank (line, len))
@@ -419,7 +419,7 @@ cosmo_import_sniff (const char  *data,
                      _("%s:1: the line is longer than %d bytes"), display_name, SNIFF_BYTES);
       else
         g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
-                     _("%s:%" G_GSIZE_FORMAT ": expected a table, found no data"), display_name, MAX (lineno, 1));
+                     _("%s:%lu: expected a table, found no data"), display_name, MAX (lineno, 1));
       return NULL;
     }
 
@@ -454,7 +454,7 @@ cosmo_import_sniff (const char  *data,
           if (!g_utf8_validate (cell->p, cell->len, NULL))
             {
               g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
-                           _("%s:%" G_GSIZE_FORMAT ": expected UTF-8 text in the header, found an invalid byte"),
+                           _("%s:%lu: expected UTF-8 text in the header, found an invalid byte"),
                            display_name, g_array_index (line_numbers, gsize, 0));
               return NULL;
             }
@@ -504,7 +504,7 @@ check_json_depth (const char  *data,
       for (const char *p = data; p < invalid; p++)
         line += *p == '\n';
       g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
-                   _("%s:%" G_GSIZE_FORMAT ": expected UTF-8 text, found an invalid byte"), display_name, line);
+                   _("%s:%lu: expected UTF-8 text, found an invalid byte"), display_name, line);
       return FALSE;
     }
   for (gsize i = 0; i < length; i++)
@@ -524,7 +524,7 @@ check_json_depth (const char  *data,
       else if ((c == '[' || c == '{') && ++depth > COSMO_MAX_JSON_DEPTH)
         {
           g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
-                       _("%s:%" G_GSIZE_FORMAT ": nested more than %d levels deep"), display_name, line,
+                       _("%s:%lu: nested more than %d levels deep"), display_name, line,
                        COSMO_MAX_JSON_DEPTH);
           return FALSE;
         }
@@ -641,7 +641,7 @@ json_to_rows (JsonArray   *array,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
           g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_INVALID,
-                       _("%s:%" G_GSIZE_FORMAT ": expected an event object"), display_name, line);
+                       _("%s:%lu: expected an event object"), display_name, line);
           return FALSE;
         }
       json_object_iter_init (&iter, json_node_get_object (element));
@@ -656,7 +656,7 @@ json_to_rows (JsonArray   *array,
               if (names->len >= COSMO_MAX_CSV_COLUMNS)
                 {
                   g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_TOO_LARGE,
-                               _("%s:%" G_GSIZE_FORMAT ": more than %d different members"), display_name, line,
+                               _("%s:%lu: more than %d different members"), display_name, line,
                                COSMO_MAX_CSV_COLUMNS);
                   return FALSE;
                 }
@@ -673,7 +673,7 @@ json_to_rows (JsonArray   *array,
             {
               g_strfreev (row);
               g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_INVALID,
-                           _("%s:%" G_GSIZE_FORMAT ": \"%s\": expected text or a number, found an object or array"),
+                           _("%s:%lu: \"%s\": expected text or a number, found an object or array"),
                            display_name, line, (char *) names->pdata[c]);
               return FALSE;
             }
@@ -905,7 +905,7 @@ cell_error (ImportCtx   *ctx,
   g_autofree char *found = cell_for_message (p, len);
 
   g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_INVALID,
-               _("%s:%" G_GSIZE_FORMAT ": column “%s”: expected %s, found “%s”"),
+               _("%s:%lu: column “%s”: expected %s, found “%s”"),
                ctx->plan->display_name, line, ctx->plan->names[column], expected, found);
   return FALSE;
 }
@@ -921,7 +921,7 @@ text_cell (ImportCtx   *ctx,
   if (!g_utf8_validate (p, len, NULL))
     {
       g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
-                   _("%s:%" G_GSIZE_FORMAT ": column “%s”: expected UTF-8 text, found an invalid byte"),
+                   _("%s:%lu: column “%s”: expected UTF-8 text, found an invalid byte"),
                    ctx->plan->display_name, line, ctx->plan->names[column]);
       return NULL;
     }
@@ -996,14 +996,14 @@ import_event_row (ImportCtx   *ctx,
   if (title == NULL || *g_strstrip (title) == '\0')
     {
       g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_INVALID,
-                   _("%s:%" G_GSIZE_FORMAT ": expected an event title, found an empty cell"),
+                   _("%s:%lu: expected an event title, found an empty cell"),
                    plan->display_name, line);
       return FALSE;
     }
   if (!isnan (event->end) && event->end < event->time)
     {
       g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_INVALID,
-                   _("%s:%" G_GSIZE_FORMAT ": the end comes before the start"), plan->display_name, line);
+                   _("%s:%lu: the end comes before the start"), plan->display_name, line);
       return FALSE;
     }
   event->title = g_steal_pointer (&title);
@@ -1032,11 +1032,11 @@ import_sample_row (ImportCtx   *ctx,
 
       if (t == ctx->last_time)
         g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_INVALID,
-                     _("%s:%" G_GSIZE_FORMAT ": the time repeats line %" G_GSIZE_FORMAT "; times must increase"),
+                     _("%s:%lu: the time repeats line %lu; times must increase"),
                      plan->display_name, line, ctx->last_line);
       else
         g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_INVALID,
-                     _("%s:%" G_GSIZE_FORMAT ": time goes backwards (%s after %s on line %" G_GSIZE_FORMAT ")"),
+                     _("%s:%lu: time goes backwards (%s after %s on line %lu)"),
                      plan->display_name, line, g_ascii_formatd (a, sizeof a, "%.10g", t),
                      g_ascii_formatd (b, sizeof b, "%.10g", ctx->last_time), ctx->last_line);
       return FALSE;
@@ -1044,7 +1044,7 @@ import_sample_row (ImportCtx   *ctx,
   if (ctx->data->times->len >= COSMO_MAX_IMPORT_ROWS)
     {
       g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_TOO_LARGE,
-                   _("%s:%" G_GSIZE_FORMAT ": more than %" G_GSIZE_FORMAT " rows; split the file"),
+                   _("%s:%lu: more than %lu rows; split the file"),
                    plan->display_name, line, COSMO_MAX_IMPORT_ROWS);
       return FALSE;
     }
@@ -1088,7 +1088,7 @@ import_row (ImportCtx   *ctx,
   if (n_cells != ctx->plan->n_columns)
     {
       g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
-                   _("%s:%" G_GSIZE_FORMAT ": expected %u cells as in the first line, found %u"),
+                   _("%s:%lu: expected %u cells as in the first line, found %u"),
                    ctx->plan->display_name, line, ctx->plan->n_columns, n_cells);
       return FALSE;
     }
@@ -1144,7 +1144,7 @@ finish_ctx (ImportCtx  *ctx,
   if (ok && data->times->len == 0 && data->events->len == 0)
     {
       g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_MISSING,
-                   _("%s:%" G_GSIZE_FORMAT ": expected rows of data, found none"), ctx->plan->display_name,
+                   _("%s:%lu: expected rows of data, found none"), ctx->plan->display_name,
                    MAX (last_line, 1));
       ok = FALSE;
     }
@@ -1237,7 +1237,7 @@ cosmo_import_table (const char             *data,
       if (len > COSMO_MAX_LINE_LENGTH)
         {
           g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_TOO_LARGE,
-                       _("%s:%" G_GSIZE_FORMAT ": the line is longer than %d bytes"), plan->display_name, lineno,
+                       _("%s:%lu: the line is longer than %d bytes"), plan->display_name, lineno,
                        COSMO_MAX_LINE_LENGTH);
           ok = FALSE;
           break;
@@ -1247,7 +1247,7 @@ cosmo_import_table (const char             *data,
       if (memchr (line, '\0', len) != NULL)
         {
           g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
-                       _("%s:%" G_GSIZE_FORMAT ": expected text, found binary data"), plan->display_name, lineno);
+                       _("%s:%lu: expected text, found binary data"), plan->display_name, lineno);
           ok = FALSE;
           break;
         }
@@ -1262,7 +1262,7 @@ cosmo_import_table (const char             *data,
           if (cells->len != plan->n_columns)
             {
               g_set_error (error, COSMO_LOAD_ERROR, COSMO_LOAD_ERROR_SYNTAX,
-                           _("%s:%" G_GSIZE_FORMAT ": expected a header of %u columns, found %u"),
+                           _("%s:%lu: expected a header of %u columns, found %u"),
                            plan->display_name, lineno, plan->n_columns, cells->len);
               ok = FALSE;
             }

@@ -304,10 +304,10 @@ csv_error (GError    **error,
   va_end (args);
 
   if (column > 0)
-    g_set_error (error, COSMO_LOAD_ERROR, code, "%s:%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT ": %s",
+    g_set_error (error, COSMO_LOAD_ERROR, code, "%s:%lu:%lu: %s",
                  file, line, column, message);
   else
-    g_set_error (error, COSMO_LOAD_ERROR, code, "%s:%" G_GSIZE_FORMAT ": %s", file, line, message);
+    g_set_error (error, COSMO_LOAD_ERROR, code, "%s:%lu: %s", file, line, message);
   return FALSE;
 }
 

@@ -647,7 +647,7 @@ cosmo_import_write_package (GFile                  *folder,
         }
       if (!cosmo_atomic_write (csv_file, csv->str, csv->len, &write_options, cancellable, error))
         return FALSE;
-      g_string_append_printf (report, _("Wrote %s: %" G_GSIZE_FORMAT " samples\n"), csv_name, n);
+      g_string_append_printf (report, _("Wrote %s: %lu samples\n"), csv_name, n);
 
       if (trajectory)
         {

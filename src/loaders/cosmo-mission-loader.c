@@ -461,7 +461,7 @@ require_column (LoadContext   *ctx,
 
   if (col < 0)
     {
-      g_autofree char *msg = g_strdup_printf (_("%s:%" G_GSIZE_FORMAT ": expected a column named \"%s\" in the header"),
+      g_autofree char *msg = g_strdup_printf (_("%s:%lu: expected a column named \"%s\" in the header"),
                                               file, cosmo_csv_table_get_row_line (table, 0) - 1, name);
       add_error_literal (ctx, msg);
     }
@@ -488,15 +488,15 @@ check_time_column (LoadContext   *ctx,
       char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (isnan (t[i]))
-        msg = g_strdup_printf (_("%s:%" G_GSIZE_FORMAT ": expected a time, found an empty cell"),
+        msg = g_strdup_printf (_("%s:%lu: expected a time, found an empty cell"),
                                file, cosmo_csv_table_get_row_line (table, i));
       else if (i > 0 && t[i] < t[i - 1])
-        msg = g_strdup_printf (_("%s:%" G_GSIZE_FORMAT ": time goes backwards (%s after %s)"),
+        msg = g_strdup_printf (_("%s:%lu: time goes backwards (%s after %s)"),
                                file, cosmo_csv_table_get_row_line (table, i),
                                g_ascii_formatd (a, sizeof a, "%.10g", t[i]),
                                g_ascii_formatd (b, sizeof b, "%.10g", t[i - 1]));
       else if (i > 0 && t[i] == t[i - 1])
-        msg = g_strdup_printf (_("%s:%" G_GSIZE_FORMAT ": time %s repeats the line before"),
+        msg = g_strdup_printf (_("%s:%lu: time %s repeats the line before"),
                                file, cosmo_csv_table_get_row_line (table, i),
                                g_ascii_formatd (a, sizeof a, "%.10g", t[i]));
       if (msg != NULL)
@@ -532,12 +532,12 @@ check_column_range (LoadContext   *ctx,
         {
           if (allow_gaps)
             continue;
-          msg = g_strdup_printf (_("%s:%" G_GSIZE_FORMAT ": expected a value in column \"%s\", found an empty cell"),
+          msg = g_strdup_printf (_("%s:%lu: expected a value in column \"%s\", found an empty cell"),
                                  file, cosmo_csv_table_get_row_line (table, i),
                                  cosmo_csv_table_get_column_name (table, col));
         }
       else if (v[i] < min || v[i] > max)
-        msg = g_strdup_printf (_("%s:%" G_GSIZE_FORMAT ": expected \"%s\" from %s to %s, found %s"),
+        msg = g_strdup_printf (_("%s:%lu: expected \"%s\" from %s to %s, found %s"),
                                file, cosmo_csv_table_get_row_line (table, i),
                                cosmo_csv_table_get_column_name (table, col),
                                g_ascii_dtostr (lo, sizeof lo, min), g_ascii_dtostr (hi, sizeof hi, max),
@@ -622,7 +622,7 @@ load_trajectory (LoadContext *ctx,
 
   if (ok && cosmo_csv_table_get_n_rows (table) < 2)
     {
-      g_autofree char *msg = g_strdup_printf (_("%s:%" G_GSIZE_FORMAT ": expected at least two samples"),
+      g_autofree char *msg = g_strdup_printf (_("%s:%lu: expected at least two samples"),
                                               file, cosmo_csv_table_get_row_line (table, 0));
       add_error_literal (ctx, msg);
       ok = FALSE;
@@ -886,7 +886,7 @@ load_zones (LoadContext *ctx,
         continue;
       if (cosmo_csv_table_get_n_rows (table) < 3)
         {
-          g_autofree char *msg = g_strdup_printf (_("%s:%" G_GSIZE_FORMAT ": expected a polygon of at least three vertices"),
+          g_autofree char *msg = g_strdup_printf (_("%s:%lu: expected a polygon of at least three vertices"),
                                                   file, cosmo_csv_table_get_row_line (table, 0));
           add_error_literal (ctx, msg);
           continue;

@@ -406,7 +406,7 @@ parse_data_line (OemCtx      *ctx,
   if (ctx->segment->n_states > 0 && t == ctx->last_time)
     return oem_error (ctx, error, COSMO_LOAD_ERROR_INVALID, _("the epoch repeats the line before"));
   if (oem->times->len >= COSMO_MAX_IMPORT_ROWS)
-    return oem_error (ctx, error, COSMO_LOAD_ERROR_TOO_LARGE, _("more than %" G_GSIZE_FORMAT " states"),
+    return oem_error (ctx, error, COSMO_LOAD_ERROR_TOO_LARGE, _("more than %lu states"),
                       COSMO_MAX_IMPORT_ROWS);
   ctx->last_time = t;
 

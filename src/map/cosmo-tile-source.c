@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cosmo-tile-paintable.h"
 #include "cosmo-tile-source.h"
 
 #define TILE_SIZE 256
@@ -155,19 +156,13 @@ on_rendered (GObject      *source,
       return;
     }
 
-  /* Textures are made on the main thread; the pixels stay in the cairo
-   * surface, which the GBytes keeps alive. */
+  /* The paintable is made on the main thread: it copies the pixels into
+   * a render node once, which every frame then reuses as it is. */
   {
-    int stride = cairo_image_surface_get_stride (surface);
-    g_autoptr(GBytes) bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                                          (gsize) stride * job->size,
-                                                          (GDestroyNotify) cairo_surface_destroy,
-                                                          surface);
-    g_autoptr(GdkTexture) texture = gdk_memory_texture_new (job->size, job->size,
-                                                            GDK_MEMORY_DEFAULT,
-                                                            bytes, stride);
+    g_autoptr(GdkPaintable) paintable = cosmo_tile_paintable_new (surface);
 
-    shumate_tile_set_paintable (job->tile, GDK_PAINTABLE (texture));
+    cairo_surface_destroy (surface);
+    shumate_tile_set_paintable (job->tile, paintable);
     shumate_tile_set_fade_in (job->tile, FALSE);
     shumate_tile_set_state (job->tile, SHUMATE_STATE_DONE);
   }

@@ -58,6 +58,11 @@ struct _CosmoTimeline
   GdkRGBA background;
   gboolean dark;
 
+  /* Lines, markers and rows: 1, or bigger for a room when the session
+   * presents. Type follows the widget's font, which presentation mode's
+   * style sheet enlarges by the same factor. */
+  double scale;
+
   int drag_mode;
   double drag_x;
   double drag_y;
@@ -94,25 +99,36 @@ category_color (CosmoTimeline      *self,
 }
 
 static double
-event_radius (CosmoEvent *event)
+event_radius (CosmoTimeline *self,
+              CosmoEvent    *event)
 {
-  return severity_radius[MIN ((guint) cosmo_event_get_severity (event), G_N_ELEMENTS (severity_radius) - 1)];
+  return self->scale *
+         severity_radius[MIN ((guint) cosmo_event_get_severity (event), G_N_ELEMENTS (severity_radius) - 1)];
 }
 
 /* Geometry */
 
 static double
-axis_y (int height)
+axis_y (CosmoTimeline *self,
+        int            height)
 {
-  return height - LABEL_ROW_HEIGHT - 2;
+  return height - (LABEL_ROW_HEIGHT + 2) * self->scale;
 }
 
 static double
-marker_y (int height)
+bar_top (CosmoTimeline *self,
+         int            lane)
 {
-  double top = BAR_TOP + BAR_LANES * BAR_PITCH;
+  return (BAR_TOP + lane * BAR_PITCH) * self->scale;
+}
 
-  return top + (axis_y (height) - top) / 2;
+static double
+marker_y (CosmoTimeline *self,
+          int            height)
+{
+  double top = bar_top (self, BAR_LANES);
+
+  return top + (axis_y (self, height) - top) / 2;
 }
 
 double
@@ -228,13 +244,14 @@ ensure_layout (CosmoTimeline *self)
         continue;
 
       mark.x = (t - start) / (end - start) * width;
-      mark.radius = event_radius (event) + 1;
+      mark.radius = event_radius (self, event) + self->scale;
       g_array_append_val (marks, mark);
       g_ptr_array_add (self->mark_events, g_object_ref (event));
     }
 
   g_array_unref (self->clusters);
-  self->clusters = cosmo_time_axis_cluster_marks ((CosmoAxisMark *) (gpointer) marks->data, marks->len, 3);
+  self->clusters = cosmo_time_axis_cluster_marks ((CosmoAxisMark *) (gpointer) marks->data, marks->len,
+                                                  3 * self->scale);
 }
 
 static CosmoEvent *
@@ -273,10 +290,10 @@ pick_cluster (CosmoTimeline *self,
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   ensure_layout (self);
-  if (fabs (y - marker_y (height)) > 16)
+  if (fabs (y - marker_y (self, height)) > 16 * self->scale)
     return -1;
   return cosmo_time_axis_hit_test ((CosmoAxisCluster *) (gpointer) self->clusters->data,
-                                   self->clusters->len, x, 3);
+                                   self->clusters->len, x, 3 * self->scale);
 }
 
 static CosmoEvent *
@@ -289,11 +306,11 @@ pick_bar (CosmoTimeline *self,
   for (guint i = self->bar_events->len; i > 0; i--)
     {
       CosmoEvent *event = g_ptr_array_index (self->bar_events, i - 1);
-      double top = BAR_TOP + g_array_index (self->bar_lanes, int, i - 1) * BAR_PITCH;
+      double top = bar_top (self, g_array_index (self->bar_lanes, int, i - 1));
       double x0 = cosmo_timeline_time_to_x (self, cosmo_event_get_time (event));
       double x1 = cosmo_timeline_time_to_x (self, cosmo_event_get_end_time (event));
 
-      if (y >= top - 2 && y <= top + BAR_HEIGHT + 2 && x >= x0 - 2 && x <= MAX (x1, x0 + 4) + 2)
+      if (y >= top - 2 && y <= top + BAR_HEIGHT * self->scale + 2 && x >= x0 - 2 && x <= MAX (x1, x0 + 4) + 2)
         return event;
     }
   return NULL;
@@ -389,17 +406,18 @@ draw_axis (CosmoTimeline *self,
   g_autoptr(GArray) ticks = NULL;
   g_autofree char *context = NULL;
   const CosmoTimeStep *step;
-  double start, end, baseline = axis_y (height), label_right = -G_MAXDOUBLE;
+  double start, end, baseline = axis_y (self, height), label_right = -G_MAXDOUBLE;
+  double s = self->scale, spacing = MIN_LABEL_SPACING * self->scale;
   GdkRGBA grid = with_alpha (&self->fg, 0.08);
   GdkRGBA tick_color = with_alpha (&self->fg, 0.45);
   GdkRGBA minor_color = with_alpha (&self->fg, 0.25);
   GdkRGBA label_color = with_alpha (&self->fg, 0.75);
 
   cosmo_session_get_visible_range (self->session, &start, &end);
-  step = cosmo_time_axis_choose_step (end - start, width, MIN_LABEL_SPACING);
-  ticks = cosmo_time_axis_get_ticks (start, end, width, MIN_LABEL_SPACING, display, t0, tz);
+  step = cosmo_time_axis_choose_step (end - start, width, spacing);
+  ticks = cosmo_time_axis_get_ticks (start, end, width, spacing, display, t0, tz);
 
-  gtk_snapshot_append_color (snapshot, &tick_color, &GRAPHENE_RECT_INIT (0, baseline, width, 1));
+  gtk_snapshot_append_color (snapshot, &tick_color, &GRAPHENE_RECT_INIT (0, baseline, width, round (s)));
 
   /* What the labels leave out (the date, the zone) starts the label row. */
   context = cosmo_time_axis_format_context (start, step, display, t0, tz);
@@ -420,12 +438,12 @@ draw_axis (CosmoTimeline *self,
 
       if (!tick->major)
         {
-          gtk_snapshot_append_color (snapshot, &minor_color, &GRAPHENE_RECT_INIT (x, baseline - 3, 1, 3));
+          gtk_snapshot_append_color (snapshot, &minor_color, &GRAPHENE_RECT_INIT (x, baseline - 3 * s, round (s), 3 * s));
           continue;
         }
 
-      gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (x, 0, 1, baseline));
-      gtk_snapshot_append_color (snapshot, &tick_color, &GRAPHENE_RECT_INIT (x, baseline - 6, 1, 6));
+      gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (x, 0, round (s), baseline));
+      gtk_snapshot_append_color (snapshot, &tick_color, &GRAPHENE_RECT_INIT (x, baseline - 6 * s, round (s), 6 * s));
 
       if (tick->label != NULL)
         {
@@ -449,7 +467,7 @@ draw_axis (CosmoTimeline *self,
       GdkRGBA t0_color = with_alpha (&self->fg, 0.35);
       double x = round (-start / (end - start) * width);
 
-      gtk_snapshot_append_color (snapshot, &t0_color, &GRAPHENE_RECT_INIT (x, 0, 1, baseline));
+      gtk_snapshot_append_color (snapshot, &t0_color, &GRAPHENE_RECT_INIT (x, 0, round (s), baseline));
     }
 }
 
@@ -517,21 +535,22 @@ draw_bars (CosmoTimeline *self,
       double x1 = cosmo_timeline_time_to_x (self, cosmo_event_get_end_time (event));
       GdkRGBA color;
 
-      double top = BAR_TOP + g_array_index (self->bar_lanes, int, i) * BAR_PITCH;
+      double top = bar_top (self, g_array_index (self->bar_lanes, int, i));
+      double h = BAR_HEIGHT * self->scale, w = 1.5 * self->scale;
 
       x0 = MAX (x0, -4);
       x1 = MIN (MAX (x1, x0 + 4), width + 4);
       category_color (self, cosmo_event_get_category (event), &color);
       color.alpha = event == selected ? 1.0 : 0.65;
-      gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x0, top, x1 - x0, BAR_HEIGHT));
+      gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x0, top, x1 - x0, h));
       if (event == selected)
         {
           GdkRGBA outline = self->fg;
           GskRoundedRect rect;
-          float widths[4] = { 1.5, 1.5, 1.5, 1.5 };
+          float widths[4] = { w, w, w, w };
           GdkRGBA colors[4] = { outline, outline, outline, outline };
 
-          gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x0 - 1.5, top - 1.5, x1 - x0 + 3, BAR_HEIGHT + 3), 0);
+          gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x0 - w, top - w, x1 - x0 + 2 * w, h + 2 * w), 0);
           gtk_snapshot_append_border (snapshot, &rect, widths, colors);
         }
     }
@@ -544,15 +563,15 @@ draw_markers (CosmoTimeline *self,
               int            height)
 {
   CosmoEvent *selected = cosmo_session_get_selected_event (self->session);
-  double y = marker_y (height);
+  double y = marker_y (self, height);
   GdkRGBA title_color = with_alpha (&self->fg, 0.85);
-  double free_from;
+  double free_from, s = self->scale;
   cairo_t *cr;
 
   if (self->clusters->len == 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-12, y - 14, width + 24, 28));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-12 * s, y - 14 * s, width + 24 * s, 28 * s));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   for (guint i = 0; i < self->clusters->len; i++)
@@ -567,20 +586,20 @@ draw_markers (CosmoTimeline *self,
 
       if (cluster->count == 1)
         {
-          double r = event_radius (lead);
+          double r = event_radius (self, lead);
 
           shape_path (cr, cosmo_event_get_severity (lead), cluster->x, y, r);
           gdk_cairo_set_source_rgba (cr, &color);
           cairo_fill_preserve (cr);
           /* A rim in the background colour keeps touching markers apart. */
           gdk_cairo_set_source_rgba (cr, &self->background);
-          cairo_set_line_width (cr, 1.5);
+          cairo_set_line_width (cr, 1.5 * s);
           cairo_stroke (cr);
           if (is_selected)
             {
-              cairo_arc (cr, cluster->x, y, r + 4, 0, 2 * G_PI);
+              cairo_arc (cr, cluster->x, y, r + 4 * s, 0, 2 * G_PI);
               gdk_cairo_set_source_rgba (cr, &self->fg);
-              cairo_set_line_width (cr, 2);
+              cairo_set_line_width (cr, 2 * s);
               cairo_stroke (cr);
             }
         }
@@ -589,30 +608,32 @@ draw_markers (CosmoTimeline *self,
           g_autofree char *count = g_strdup_printf ("%u", cluster->count);
           g_autoptr(PangoLayout) layout = create_small_layout (self, count, TRUE);
           int tw, th;
-          double bw, bh = 17;
+          double bw, bh = 17 * s;
 
           pango_layout_get_pixel_size (layout, &tw, &th);
-          bw = MAX (bh, tw + 10);
+          bw = MAX (bh, tw + 10 * s);
           rounded_rect (cr, cluster->x - bw / 2, y - bh / 2, bw, bh, bh / 2);
           gdk_cairo_set_source_rgba (cr, &color);
           cairo_fill_preserve (cr);
           gdk_cairo_set_source_rgba (cr, &self->background);
-          cairo_set_line_width (cr, 1.5);
+          cairo_set_line_width (cr, 1.5 * s);
           cairo_stroke (cr);
           /* A critical event inside gets a second ring, so a cluster never
            * hides the collapse. */
           if (cosmo_event_get_severity (lead) == COSMO_SEVERITY_CRITICAL)
             {
-              rounded_rect (cr, cluster->x - bw / 2 - 2.5, y - bh / 2 - 2.5, bw + 5, bh + 5, bh / 2 + 2.5);
+              rounded_rect (cr, cluster->x - bw / 2 - 2.5 * s, y - bh / 2 - 2.5 * s, bw + 5 * s, bh + 5 * s,
+                            bh / 2 + 2.5 * s);
               gdk_cairo_set_source_rgba (cr, &color);
-              cairo_set_line_width (cr, 1.5);
+              cairo_set_line_width (cr, 1.5 * s);
               cairo_stroke (cr);
             }
           if (is_selected)
             {
-              rounded_rect (cr, cluster->x - bw / 2 - 4, y - bh / 2 - 4, bw + 8, bh + 8, bh / 2 + 4);
+              rounded_rect (cr, cluster->x - bw / 2 - 4 * s, y - bh / 2 - 4 * s, bw + 8 * s, bh + 8 * s,
+                            bh / 2 + 4 * s);
               gdk_cairo_set_source_rgba (cr, &self->fg);
-              cairo_set_line_width (cr, 2);
+              cairo_set_line_width (cr, 2 * s);
               cairo_stroke (cr);
             }
           cairo_move_to (cr, cluster->x - tw / 2.0, y - th / 2.0);
@@ -629,7 +650,7 @@ draw_markers (CosmoTimeline *self,
     {
       CosmoAxisCluster *cluster = &g_array_index (self->clusters, CosmoAxisCluster, i);
       CosmoEvent *lead = cluster_lead_event (self, cluster);
-      double half = cluster->count > 1 ? 12 : event_radius (lead) + 2;
+      double half = cluster->count > 1 ? 12 * s : event_radius (self, lead) + 2 * s;
       double right_start = cluster->x + half + 4;
       double right_end = i + 1 < self->clusters->len
         ? g_array_index (self->clusters, CosmoAxisCluster, i + 1).start - 8 : width - 4;
@@ -720,11 +741,13 @@ cosmo_timeline_snapshot (GtkWidget   *widget,
   x = round ((t - start) / (end - start) * width);
   played = with_alpha (&self->accent, 0.07);
   if (x > 0)
-    gtk_snapshot_append_color (snapshot, &played, &GRAPHENE_RECT_INIT (0, 0, MIN (x, width), axis_y (height)));
-  if (x >= -6 && x <= width + 6)
+    gtk_snapshot_append_color (snapshot, &played, &GRAPHENE_RECT_INIT (0, 0, MIN (x, width), axis_y (self, height)));
+  if (x >= -6 * self->scale && x <= width + 6 * self->scale)
     {
-      gtk_snapshot_append_color (snapshot, &self->accent, &GRAPHENE_RECT_INIT (x - 1, 0, 2, height));
-      gtk_snapshot_append_color (snapshot, &self->accent, &GRAPHENE_RECT_INIT (x - 5, 0, 10, 5));
+      double s = self->scale;
+
+      gtk_snapshot_append_color (snapshot, &self->accent, &GRAPHENE_RECT_INIT (x - round (s), 0, 2 * round (s), height));
+      gtk_snapshot_append_color (snapshot, &self->accent, &GRAPHENE_RECT_INIT (x - 5 * s, 0, 10 * s, 5 * s));
     }
 
   if (self->front_node != NULL)
@@ -753,6 +776,8 @@ cosmo_timeline_measure (GtkWidget      *widget,
                         int            *minimum_baseline,
                         int            *natural_baseline)
 {
+  CosmoTimeline *self = COSMO_TIMELINE (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 200;
@@ -760,8 +785,8 @@ cosmo_timeline_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 72;
-      *natural = 112;
+      *minimum = (int) ceil (72 * self->scale);
+      *natural = (int) ceil (112 * self->scale);
     }
 }
 
@@ -873,7 +898,7 @@ on_drag_begin (GtkGestureDrag *gesture,
 
   playhead = cosmo_timeline_time_to_x (self, cosmo_clock_get_time (get_clock (self)));
   /* Grab the playhead itself, or scrub along the label row. */
-  if (fabs (x - playhead) <= PLAYHEAD_GRAB || y > axis_y (gtk_widget_get_height (GTK_WIDGET (self))))
+  if (fabs (x - playhead) <= PLAYHEAD_GRAB * self->scale || y > axis_y (self, gtk_widget_get_height (GTK_WIDGET (self))))
     {
       self->drag_mode = DRAG_SCRUB;
       cosmo_clock_seek (get_clock (self), x_to_time (self, x));
@@ -964,7 +989,7 @@ on_motion (GtkEventControllerMotion *controller,
   if (get_mission (self) == NULL || self->drag_mode != DRAG_NONE)
     return;
 
-  if (fabs (x - cosmo_timeline_time_to_x (self, cosmo_clock_get_time (get_clock (self)))) <= PLAYHEAD_GRAB)
+  if (fabs (x - cosmo_timeline_time_to_x (self, cosmo_clock_get_time (get_clock (self)))) <= PLAYHEAD_GRAB * self->scale)
     cursor = "ew-resize";
   else if (cosmo_timeline_pick_event (self, x, y) != NULL)
     cursor = "pointer";
@@ -1129,6 +1154,20 @@ cosmo_timeline_query_tooltip (GtkWidget  *widget,
 /* Life cycle */
 
 static void
+update_scale (CosmoTimeline *self)
+{
+  double scale = self->session && cosmo_session_get_presentation (self->session)
+    ? COSMO_SESSION_PRESENTATION_SCALE : 1.0;
+
+  if (scale != self->scale)
+    {
+      self->scale = scale;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  invalidate (self);
+}
+
+static void
 disconnect_session (CosmoTimeline *self)
 {
   if (self->session == NULL)
@@ -1177,6 +1216,7 @@ cosmo_timeline_init (CosmoTimeline *self)
   GtkGesture *drag, *zoom;
   GtkEventController *controller;
 
+  self->scale = 1.0;
   self->mark_events = g_ptr_array_new_with_free_func (g_object_unref);
   self->bar_events = g_ptr_array_new_with_free_func (g_object_unref);
   self->bar_lanes = g_array_new (FALSE, FALSE, sizeof (int));
@@ -1254,9 +1294,10 @@ cosmo_timeline_set_session (CosmoTimeline *self,
       g_signal_connect_object (session, "notify::selected-event", G_CALLBACK (on_selection_changed),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::time-display", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::presentation", G_CALLBACK (update_scale), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (clock, "notify::time", G_CALLBACK (on_time_changed), self, G_CONNECT_SWAPPED);
     }
 
-  invalidate (self);
+  update_scale (self);
   update_accessible (self, TRUE);
 }
