@@ -655,6 +655,17 @@ queue_place_panes (CosmoWindow *self)
                      g_object_ref (self), g_object_unref);
 }
 
+/* In a room the pictures matter and the presenter steps with keys or a
+ * clicker: give the map, charts and timeline the whole screen. */
+static void
+on_presentation_changed (CosmoWindow *self)
+{
+  gboolean presenting = cosmo_session_get_presentation (self->session);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->event_log), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->transport_bar), !presenting);
+}
+
 static void
 cosmo_window_class_init (CosmoWindowClass *klass)
 {
@@ -708,6 +719,8 @@ cosmo_window_init (CosmoWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->session, "notify::presentation", G_CALLBACK (on_presentation_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->side_paned, "notify::max-position", G_CALLBACK (queue_place_panes), self,
                            G_CONNECT_SWAPPED);
 
