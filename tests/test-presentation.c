@@ -150,7 +150,9 @@ test_kiosk (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL);
   g_assert_true (cosmo_presentation_get_active (presentation));
 
-  /* A visitor's touch brings the controls. */
+  /* Let the loop start on its first frame (slow under sanitizers), then a
+   * visitor's touch brings the controls. */
+  settle (500);
   cosmo_kiosk_loop_user_activity (loop, g_get_monotonic_time ());
   settle (300);
   g_assert_true (cosmo_caption_band_get_show_controls (cosmo_presentation_get_band (presentation)));
