@@ -38,6 +38,16 @@ on_window_added (GtkApplication *app,
   g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), NULL);
 }
 
+/* Run from the build tree, use the catalogues meson compiled there, so a
+ * developer's build speaks the user's language before "meson install". */
+static gboolean
+running_uninstalled (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT "/");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -48,7 +58,7 @@ main (int   argc,
   main_start_us = g_get_monotonic_time ();
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, running_uninstalled () ? BUILD_LOCALEDIR : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
