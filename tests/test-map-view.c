@@ -10,6 +10,7 @@
 #include <shumate/shumate.h>
 
 #include "cosmo-map-view.h"
+#include "cosmo-tile-paintable.h"
 #include "map-test-mission.h"
 
 typedef struct
@@ -247,6 +248,137 @@ test_actions (Fixture       *f,
   }
 }
 
+/* The layers the clock redraws every frame make nodes only as large as
+ * what they draw: a widget-sized node made every frame repaints the whole
+ * map under the cairo renderer. */
+static void
+test_clock_layers_small (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *names[] = { "vehicle", "flown" };
+  int width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->view));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *layer = cosmo_map_view_get_layer (f->view, names[i]);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      graphene_rect_t bounds;
+
+      GTK_WIDGET_GET_CLASS (layer)->snapshot (layer, snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      gsk_render_node_get_bounds (node, &bounds);
+      g_test_message ("%s: %gx%g in %dx%d", names[i], bounds.size.width, bounds.size.height, width, height);
+      g_assert_cmpfloat (bounds.size.width * bounds.size.height, <, 0.5 * width * height);
+    }
+
+  /* The vehicle symbol is about 30 px across. */
+  {
+    GtkWidget *layer = cosmo_map_view_get_layer (f->view, "vehicle");
+    GtkSnapshot *snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+    graphene_rect_t bounds;
+
+    GTK_WIDGET_GET_CLASS (layer)->snapshot (layer, snapshot);
+    node = gtk_snapshot_free_to_node (snapshot);
+    gsk_render_node_get_bounds (node, &bounds);
+    g_assert_cmpfloat (bounds.size.width, <=, 40);
+    g_assert_cmpfloat (bounds.size.height, <=, 40);
+  }
+}
+
+static cairo_surface_t *
+draw_node_at (GskRenderNode *node,
+              double         dx,
+              double         dy)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 530, 530);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_translate (cr, dx, dy);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static GskRenderNode *
+snapshot_paintable (GdkPaintable *paintable,
+                    double        size)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), size, size);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* Tiles are cairo nodes (GTK 4.8's cairo renderer converts every texture
+ * on every frame) that must draw exactly as the texture did: at whole and
+ * half pixels, and scaled. */
+static void
+test_tile_paintable (void)
+{
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 256, 256);
+  cairo_t *cr = cairo_create (tile);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  const double offsets[][2] = { { 0, 0 }, { 7, 3 }, { 0.5, 0.25 } };
+  const double sizes[] = { 256, 300, 200, 512, 128, 64 };
+
+  cairo_set_source_rgb (cr, 0.9, 0.85, 0.7);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.9);
+  cairo_rectangle (cr, 0, 0, 256, 3);
+  cairo_rectangle (cr, 253, 0, 3, 256);
+  cairo_rectangle (cr, 100, 40, 60, 90);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (tile);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (tile), 256 * cairo_image_surface_get_stride (tile));
+  texture = gdk_memory_texture_new (256, 256, GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (tile));
+  paintable = cosmo_tile_paintable_new (tile);
+  cairo_surface_destroy (tile);
+
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 256);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GskRenderNode) expected_node = NULL;
+      g_autoptr(GskRenderNode) node = snapshot_paintable (paintable, sizes[s]);
+
+      {
+        GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+        gdk_paintable_snapshot (GDK_PAINTABLE (texture), GDK_SNAPSHOT (snapshot), sizes[s], sizes[s]);
+        expected_node = gtk_snapshot_free_to_node (snapshot);
+      }
+      g_assert_cmpint (gsk_render_node_get_node_type (expected_node), ==, GSK_TEXTURE_NODE);
+      g_assert_cmpint (gsk_render_node_get_node_type (node), !=, GSK_TEXTURE_NODE);
+
+      for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+        {
+          cairo_surface_t *a = draw_node_at (expected_node, offsets[i][0], offsets[i][1]);
+          cairo_surface_t *b = draw_node_at (node, offsets[i][0], offsets[i][1]);
+          int stride = cairo_image_surface_get_stride (a);
+          const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+          guint differ = 0, worst = 0;
+
+          for (int j = 0; j < 530 * stride; j++)
+            {
+              differ += pa[j] != pb[j];
+              worst = MAX (worst, (guint) ABS (pa[j] - pb[j]));
+            }
+          g_test_message ("size %g, offset %g,%g: %u bytes differ, by up to %u", sizes[s], offsets[i][0], offsets[i][1], differ, worst);
+          g_assert_cmpuint (differ, ==, 0);
+          cairo_surface_destroy (a);
+          cairo_surface_destroy (b);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +390,8 @@ main (int   argc,
   g_test_add ("/map-view/vehicle-projection", Fixture, NULL, fixture_set_up, test_vehicle_projection, fixture_tear_down);
   g_test_add ("/map-view/pin-projection-selection", Fixture, NULL, fixture_set_up, test_pin_projection_and_selection, fixture_tear_down);
   g_test_add ("/map-view/actions", Fixture, NULL, fixture_set_up, test_actions, fixture_tear_down);
+  g_test_add ("/map-view/clock-layers-small", Fixture, NULL, fixture_set_up, test_clock_layers_small, fixture_tear_down);
+  g_test_add_func ("/map-view/tile-paintable", test_tile_paintable);
 
   return g_test_run ();
 }

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "cosmo-map-layer.h"
 
 /* One layer per overlay (base, flown track, pins, vehicle) so that the
@@ -19,6 +21,7 @@ struct _CosmoMapLayer
   CosmoMapLayerDrawFunc  func;
   gpointer               user_data;
   guint                  n_draws;
+  gboolean               tight;
 };
 
 G_DEFINE_FINAL_TYPE (CosmoMapLayer, cosmo_map_layer, SHUMATE_TYPE_LAYER)
@@ -48,6 +51,45 @@ cosmo_map_layer_get_n_draws (CosmoMapLayer *self)
   return self->n_draws;
 }
 
+/* Draws through a recording and appends a node that covers only what was
+ * drawn. Under the cairo renderer a node costs its area twice (a surface
+ * cleared and drawn at snapshot time, painted at render time) and the
+ * frame's damage is the union of the changed nodes' bounds: a vehicle
+ * symbol redrawn on every clock tick in a widget-sized node made the whole
+ * map repaint at every frame. */
+static void
+snapshot_tight (CosmoMapLayer       *self,
+                GtkSnapshot         *snapshot,
+                const CosmoMapFrame *frame,
+                int                  width,
+                int                  height)
+{
+  cairo_surface_t *recording;
+  double x, y, w, h, x0, y0, x1, y1;
+  cairo_t *cr;
+
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                              &(cairo_rectangle_t) { 0, 0, width, height });
+  cr = cairo_create (recording);
+  self->func (self, cr, frame, self->user_data);
+  cairo_destroy (cr);
+
+  cairo_recording_surface_ink_extents (recording, &x, &y, &w, &h);
+  /* Whole pixels, so the drawing keeps the pixel grid it had. */
+  x0 = MAX (0, floor (x));
+  y0 = MAX (0, floor (y));
+  x1 = MIN (width, ceil (x + w));
+  y1 = MIN (height, ceil (y + h));
+  if (w > 0 && h > 0 && x1 > x0 && y1 > y0)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (recording);
+}
+
 static void
 cosmo_map_layer_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -62,9 +104,14 @@ cosmo_map_layer_snapshot (GtkWidget   *widget,
     return;
 
   cosmo_map_layer_get_frame (self, &frame);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  self->func (self, cr, &frame, self->user_data);
-  cairo_destroy (cr);
+  if (self->tight)
+    snapshot_tight (self, snapshot, &frame, width, height);
+  else
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      self->func (self, cr, &frame, self->user_data);
+      cairo_destroy (cr);
+    }
   self->n_draws++;
 }
 
@@ -130,4 +177,20 @@ cosmo_map_layer_new (ShumateViewport       *viewport,
   self->user_data = user_data;
   gtk_widget_set_name (GTK_WIDGET (self), name);
   return self;
+}
+
+/* For layers that redraw on every clock tick and cover little of the map
+ * (the vehicle, the flown track): their node covers only what they draw.
+ * Layers that draw across the map (and text, which a recording would lay
+ * out with other font options) stay widget-sized. */
+void
+cosmo_map_layer_set_tight (CosmoMapLayer *self,
+                           gboolean       tight)
+{
+  g_return_if_fail (COSMO_IS_MAP_LAYER (self));
+
+  if (self->tight == !!tight)
+    return;
+  self->tight = !!tight;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

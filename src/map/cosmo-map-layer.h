@@ -26,6 +26,10 @@ CosmoMapLayer *cosmo_map_layer_new           (ShumateViewport       *viewport,
 /* The frame the layer draws with now: the viewport and the layer's size. */
 void           cosmo_map_layer_get_frame     (CosmoMapLayer         *self,
                                               CosmoMapFrame         *frame);
+/* Whether the layer's node covers only what it draws (for small layers
+ * that redraw on every clock tick) rather than the whole widget. */
+void           cosmo_map_layer_set_tight     (CosmoMapLayer         *self,
+                                              gboolean               tight);
 /* How many times the layer has drawn itself. */
 guint          cosmo_map_layer_get_n_draws   (CosmoMapLayer         *self);
 

@@ -852,6 +852,9 @@ cosmo_map_view_init (CosmoMapView *self)
   self->flown_layer = cosmo_map_layer_new (self->viewport, "flown", draw_flown, self);
   self->pins_layer = cosmo_map_layer_new (self->viewport, "pins", draw_pins, self);
   self->vehicle_layer = cosmo_map_layer_new (self->viewport, "vehicle", draw_vehicle, self);
+  /* The two layers the clock redraws every frame keep their nodes small. */
+  cosmo_map_layer_set_tight (self->flown_layer, TRUE);
+  cosmo_map_layer_set_tight (self->vehicle_layer, TRUE);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->track_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->flown_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->pins_layer));

@@ -14,11 +14,16 @@
  * basemap tiles that conversion was most of a replay frame. A cairo render
  * node made once per tile is just painted (and clipped to the damage); the
  * GL renderers upload it once and cache it by node. */
+
+/* Pixels of the tile's edge repeated outwards: enough for cairo's filter
+ * when the previous zoom level's tiles show at a quarter of their size. */
+#define PADDING 4
+
 struct _CosmoTilePaintable
 {
   GObject parent_instance;
 
-  GskRenderNode *node;    /* the tile at 1:1, made once */
+  GskRenderNode *node;    /* the tile at 1:1 with PADDING around, made once */
   int            width;
   int            height;
 };
@@ -35,32 +40,25 @@ cosmo_tile_paintable_snapshot (GdkPaintable *paintable,
                                double        height)
 {
   CosmoTilePaintable *self = COSMO_TILE_PAINTABLE (paintable);
-  cairo_pattern_t *pattern;
-  cairo_matrix_t matrix;
-  cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
 
+  /* The node repeats the tile's edge pixels a few pixels outwards and is
+   * clipped to the tile: where the map sits between pixels, or is scaled
+   * between zoom levels, the tile is sampled as GTK samples a texture
+   * (edges padded), and neighbours meet without a faint seam. */
+  gtk_snapshot_push_clip (GTK_SNAPSHOT (snapshot), &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (width == self->width && height == self->height)
+    gtk_snapshot_append_node (GTK_SNAPSHOT (snapshot), self->node);
+  else
     {
+      gtk_snapshot_save (GTK_SNAPSHOT (snapshot));
+      gtk_snapshot_scale (GTK_SNAPSHOT (snapshot), width / self->width, height / self->height);
       gtk_snapshot_append_node (GTK_SNAPSHOT (snapshot), self->node);
-      return;
+      gtk_snapshot_restore (GTK_SNAPSHOT (snapshot));
     }
-
-  /* Scaled (between zoom levels, or the previous level's tiles while the
-   * new ones load): drawn the way GTK draws a scaled texture, with the
-   * edges padded so that neighbouring tiles meet without a seam. */
-  cr = gtk_snapshot_append_cairo (GTK_SNAPSHOT (snapshot), &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pattern = cairo_pattern_create_for_surface (gsk_cairo_node_get_surface (self->node));
-  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
-  cairo_matrix_init_scale (&matrix, self->width / width, self->height / height);
-  cairo_pattern_set_matrix (pattern, &matrix);
-  cairo_set_source (cr, pattern);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
-  cairo_pattern_destroy (pattern);
-  cairo_destroy (cr);
+  gtk_snapshot_pop (GTK_SNAPSHOT (snapshot));
 }
 
 static GdkPaintableFlags
@@ -123,10 +121,13 @@ cosmo_tile_paintable_new (cairo_surface_t *surface)
   self = g_object_new (COSMO_TYPE_TILE_PAINTABLE, NULL);
   self->width = cairo_image_surface_get_width (surface);
   self->height = cairo_image_surface_get_height (surface);
-  self->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
+  self->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (-PADDING, -PADDING,
+                                                        self->width + 2 * PADDING,
+                                                        self->height + 2 * PADDING));
   cr = gsk_cairo_node_get_draw_context (self->node);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
   cairo_paint (cr);
   cairo_destroy (cr);
 
