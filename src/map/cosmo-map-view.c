@@ -59,6 +59,11 @@ struct _CosmoMapView
   gboolean            showing_online;
   gboolean            follow;
   gboolean            needs_fit;
+  /* The default view as it was fitted, and for which size: while nobody has
+   * moved the map, a new size (panes settling, a resized window) refits. */
+  gboolean            auto_view;
+  int                 auto_width, auto_height;
+  double              auto_lat, auto_lon, auto_zoom;
   gboolean            moving;       /* the view moves the map itself */
   guint               fit_idle_id;
 };
@@ -206,7 +211,7 @@ update_base_layer (CosmoMapView *self)
       if (self->offline_source == NULL || cosmo_tile_source_get_style (self->offline_source) != self->style)
         {
           g_clear_object (&self->offline_source);
-          self->offline_source = cosmo_tile_source_new (cosmo_tile_source_get_default_basemap (), self->style);
+          self->offline_source = cosmo_tile_source_new_default (self->style);
         }
       source = SHUMATE_MAP_SOURCE (self->offline_source);
     }
@@ -304,7 +309,7 @@ fit_track (CosmoMapView *self,
       return TRUE;
     }
 
-  /* Fit into the part of the map that the legend (bottom left) and the
+  /* Fit into the part of the map that the legend (top left) and the
    * buttons (right) leave free, then move the centre to match. */
   {
     double left = FIT_PADDING, right = FIT_PADDING + 40, top = FIT_PADDING / 2.0, bottom = FIT_PADDING;
@@ -349,6 +354,12 @@ try_fit (CosmoMapView *self)
   if (self->needs_fit && fit_track (self, FALSE))
     {
       self->needs_fit = FALSE;
+      self->auto_view = TRUE;
+      self->auto_width = gtk_widget_get_width (GTK_WIDGET (self));
+      self->auto_height = gtk_widget_get_height (GTK_WIDGET (self));
+      self->auto_lat = shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport));
+      self->auto_lon = shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport));
+      self->auto_zoom = shumate_viewport_get_zoom_level (self->viewport);
         }
 }
 
@@ -453,7 +464,11 @@ on_mission_changed (CosmoMapView *self)
     {
       self->renderer = cosmo_track_renderer_new (mission);
       cosmo_track_renderer_set_style (self->renderer, self->style);
-      cosmo_track_renderer_set_label_towns (self->renderer, cosmo_tile_source_get_default_basemap () == NULL);
+      {
+        /* The basemap names the towns; without one, the overlay does. */
+        g_autofree char *basemap_path = cosmo_basemap_find_default_path ();
+        cosmo_track_renderer_set_label_towns (self->renderer, basemap_path == NULL);
+      }
       cosmo_track_renderer_set_selected_event (self->renderer, cosmo_session_get_selected_event (self->session));
       /* Default view: the whole ascent with the pad, once there is a size. */
       self->needs_fit = TRUE;
@@ -712,6 +727,17 @@ cosmo_map_view_size_allocate (GtkWidget *widget,
   gtk_widget_set_can_target (self->legend, legend_fits (self));
   gtk_widget_queue_draw (self->legend);
 
+  if (self->auto_view && !self->needs_fit && (width != self->auto_width || height != self->auto_height))
+    {
+      gboolean untouched =
+        G_APPROX_VALUE (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)), self->auto_lat, 1e-9) &&
+        G_APPROX_VALUE (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)), self->auto_lon, 1e-9) &&
+        G_APPROX_VALUE (shumate_viewport_get_zoom_level (self->viewport), self->auto_zoom, 1e-9);
+
+      self->auto_view = untouched;
+      self->needs_fit = untouched;
+    }
+
   /* The default view needs the size; move the map after this frame. */
   if (self->needs_fit && width > 0 && height > 0 && self->fit_idle_id == 0)
     self->fit_idle_id = g_idle_add (fit_idle, self);
@@ -882,13 +908,14 @@ cosmo_map_view_init (CosmoMapView *self)
   gtk_box_append (GTK_BOX (controls), make_button ("find-location-symbolic", "map.follow", _("Follow the Vehicle"), TRUE));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
 
-  /* Legend, bottom left. */
+  /* Legend, top left: an ascent starts at the pad and climbs away from
+   * it, so the pad and its labels are low on the map, not up here. */
   self->legend = gtk_drawing_area_new ();
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->legend), draw_legend, self, NULL);
   gtk_widget_set_halign (self->legend, GTK_ALIGN_START);
-  gtk_widget_set_valign (self->legend, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->legend, GTK_ALIGN_START);
   gtk_widget_set_margin_start (self->legend, 12);
-  gtk_widget_set_margin_bottom (self->legend, 12);
+  gtk_widget_set_margin_top (self->legend, 12);
   gtk_widget_set_can_target (self->legend, TRUE);
   gtk_widget_set_visible (self->legend, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->legend);

@@ -19,6 +19,7 @@ struct _CosmoTileSource
   ShumateMapSource parent_instance;
 
   CosmoBasemap          *basemap;
+  gboolean               use_default;
   CosmoBasemapStyleKind  style;
   guint                  pending;
   guint                  n_filled;
@@ -43,44 +44,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-CosmoBasemap *
-cosmo_tile_source_get_default_basemap (void)
-{
-  static CosmoBasemap *basemap = NULL;
-  static gsize once = 0;
-
-  /* Loading maps the file and indexes it: once per process is enough,
-   * and every tile source (light, dark, high contrast) shares it. */
-  if (g_once_init_enter (&once))
-    {
-      const char *candidates[] = { g_getenv ("COSMODROME_DATADIR"), PKGDATADIR, SOURCE_DATADIR };
-
-      for (guint i = 0; i < G_N_ELEMENTS (candidates) && basemap == NULL; i++)
-        {
-          g_autofree char *path = NULL;
-          g_autoptr(GError) error = NULL;
-
-          if (candidates[i] == NULL)
-            continue;
-          path = g_build_filename (candidates[i], "basemap", "basemap.cbm", NULL);
-          if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-            continue;
-          basemap = cosmo_basemap_new_from_file (path, &error);
-          if (basemap == NULL)
-            g_message ("Cannot read the basemap %s: %s", path, error->message);
-        }
-      if (basemap == NULL)
-        g_debug ("No offline basemap found; the map shows plain land");
-      g_once_init_leave (&once, 1);
-    }
-
-  return basemap;
-}
-
 typedef struct
 {
   ShumateTile           *tile;
   CosmoBasemap          *basemap;
+  gboolean               use_default;
   CosmoBasemapStyleKind  style;
   int                    zoom, x, y, size;
 } TileJob;
@@ -110,6 +78,10 @@ render_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
+
+  /* The shared basemap loads here, in the first tile's worker thread. */
+  if (job->basemap == NULL && job->use_default)
+    job->basemap = cosmo_basemap_get_default () ? g_object_ref (cosmo_basemap_get_default ()) : NULL;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->size, job->size);
   cr = cairo_create (surface);
@@ -191,6 +163,7 @@ cosmo_tile_source_fill_tile_async (ShumateMapSource    *source,
   job = g_new0 (TileJob, 1);
   job->tile = g_object_ref (tile);
   job->basemap = self->basemap ? g_object_ref (self->basemap) : NULL;
+  job->use_default = self->use_default;
   job->style = self->style;
   job->zoom = shumate_tile_get_zoom_level (tile);
   job->x = shumate_tile_get_x (tile);
@@ -284,21 +257,43 @@ cosmo_tile_source_init (CosmoTileSource *self)
  * libshumate 1.0 cannot invalidate tiles, so a change of style takes a
  * new source (and a new map layer).
  */
+static void cosmo_tile_source_setup (CosmoTileSource       *self,
+                                     CosmoBasemapStyleKind  style);
+
 CosmoTileSource *
 cosmo_tile_source_new (CosmoBasemap          *basemap,
                        CosmoBasemapStyleKind  style)
 {
   CosmoTileSource *self;
-  static guint serial = 0;
-  /* A fresh id per source: libshumate's memory cache is keyed by it, and
-   * each source must see (and count) its own tiles. */
-  g_autofree char *id = g_strdup_printf ("cosmodrome-offline-%d-%u", (int) style, ++serial);
 
   g_return_val_if_fail (basemap == NULL || COSMO_IS_BASEMAP (basemap), NULL);
 
   self = g_object_new (COSMO_TYPE_TILE_SOURCE, NULL);
   self->basemap = basemap ? g_object_ref (basemap) : NULL;
   self->style = style;
+  cosmo_tile_source_setup (self, style);
+  return self;
+}
+
+CosmoTileSource *
+cosmo_tile_source_new_default (CosmoBasemapStyleKind style)
+{
+  CosmoTileSource *self = g_object_new (COSMO_TYPE_TILE_SOURCE, NULL);
+
+  self->use_default = TRUE;
+  self->style = style;
+  cosmo_tile_source_setup (self, style);
+  return self;
+}
+
+static void
+cosmo_tile_source_setup (CosmoTileSource       *self,
+                         CosmoBasemapStyleKind  style)
+{
+  static guint serial = 0;
+  /* A fresh id per source: libshumate's memory cache is keyed by it, and
+   * each source must see (and count) its own tiles. */
+  g_autofree char *id = g_strdup_printf ("cosmodrome-offline-%d-%u", (int) style, ++serial);
 
   shumate_map_source_set_id (SHUMATE_MAP_SOURCE (self), id);
   shumate_map_source_set_name (SHUMATE_MAP_SOURCE (self), _("Offline basemap"));
@@ -307,8 +302,6 @@ cosmo_tile_source_new (CosmoBasemap          *basemap,
   shumate_map_source_set_max_zoom_level (SHUMATE_MAP_SOURCE (self), MAX_ZOOM);
   shumate_map_source_set_tile_size (SHUMATE_MAP_SOURCE (self), TILE_SIZE);
   shumate_map_source_set_projection (SHUMATE_MAP_SOURCE (self), SHUMATE_MAP_PROJECTION_MERCATOR);
-
-  return self;
 }
 
 CosmoBasemapStyleKind

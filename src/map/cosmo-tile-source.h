@@ -14,13 +14,12 @@ G_BEGIN_DECLS
 #define COSMO_TYPE_TILE_SOURCE (cosmo_tile_source_get_type ())
 G_DECLARE_FINAL_TYPE (CosmoTileSource, cosmo_tile_source, COSMO, TILE_SOURCE, ShumateMapSource)
 
-/* The process's basemap, loaded once from the installed or source data
- * folder (COSMODROME_DATADIR, PKGDATADIR, SOURCE_DATADIR); NULL when it is
- * missing or unreadable (tiles are then plain land). (transfer none) */
-CosmoBasemap    *cosmo_tile_source_get_default_basemap (void);
-
 CosmoTileSource *cosmo_tile_source_new          (CosmoBasemap          *basemap,
                                                  CosmoBasemapStyleKind  style);
+/* Tiles from the process's basemap (cosmo_basemap_get_default()), loaded by
+ * the first tile's worker thread so that start-up never waits for it;
+ * plain land when there is none. */
+CosmoTileSource *cosmo_tile_source_new_default  (CosmoBasemapStyleKind  style);
 CosmoBasemapStyleKind cosmo_tile_source_get_style (CosmoTileSource     *self);
 /* Tiles asked for and not delivered yet. */
 guint            cosmo_tile_source_get_pending  (CosmoTileSource       *self);

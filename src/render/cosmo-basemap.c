@@ -1792,6 +1792,24 @@ cosmo_basemap_render_view (CosmoBasemap            *self,
                                   zoom, &cx, &cy);
   render_area (self, cr, style, zoom, 1.0, cx - width / 2.0, cy - height / 2.0, width, height, TRUE);
 }
+char *
+cosmo_basemap_find_default_path (void)
+{
+  const char *candidates[] = { g_getenv ("COSMODROME_DATADIR"), PKGDATADIR, SOURCE_DATADIR };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (candidates[i] == NULL)
+        continue;
+      path = g_build_filename (candidates[i], "basemap", "basemap.cbm", NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+
+  return NULL;
+}
 
 CosmoBasemap *
 cosmo_basemap_get_default (void)
@@ -1800,21 +1818,15 @@ cosmo_basemap_get_default (void)
   static gsize once = 0;
 
   /* Loading maps the file and indexes it: once per process is enough, and
-   * the map's tiles, the exports and the briefing share it. */
+   * the map's tiles, the exports and the briefing share it. The map calls
+   * this from its first tile's worker thread, so start-up never waits. */
   if (g_once_init_enter (&once))
     {
-      const char *candidates[] = { g_getenv ("COSMODROME_DATADIR"), PKGDATADIR, SOURCE_DATADIR };
+      g_autofree char *path = cosmo_basemap_find_default_path ();
+      g_autoptr(GError) error = NULL;
 
-      for (guint i = 0; i < G_N_ELEMENTS (candidates) && basemap == NULL; i++)
+      if (path != NULL)
         {
-          g_autofree char *path = NULL;
-          g_autoptr(GError) error = NULL;
-
-          if (candidates[i] == NULL)
-            continue;
-          path = g_build_filename (candidates[i], "basemap", "basemap.cbm", NULL);
-          if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-            continue;
           basemap = cosmo_basemap_new_from_file (path, &error);
           if (basemap == NULL)
             g_message ("Cannot read the basemap %s: %s", path, error->message);

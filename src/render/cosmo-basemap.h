@@ -80,6 +80,8 @@ CosmoBasemap *cosmo_basemap_new_from_file    (const char              *path,
 /* The basemap that ships with the app (data/basemap/basemap.cbm under
  * $COSMODROME_DATADIR, the installed data or the source tree), loaded
  * once per process and shared; NULL when there is none. (transfer none) */
+/* Where the installed (or source-tree) basemap is, without loading it; NULL if none. */
+char *cosmo_basemap_find_default_path (void);
 CosmoBasemap *cosmo_basemap_get_default      (void);
 
 const char   *cosmo_basemap_get_metadata     (CosmoBasemap            *self,
