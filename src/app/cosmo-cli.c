@@ -57,7 +57,7 @@ static const GOptionEntry cli_entries[] = {
     N_("Render the replay at 1920x1080, 30 fps, to a WebM or MP4 file and exit (default: a tour of the chapters)"),
     N_("OUT.webm|OUT.mp4") },
   { "range", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Time range to export, such as T-10..T+600 (with --rate for --export-video)"), N_("T1..T2") },
+    N_("Time range to export, or to show in the window, such as T-10..T+600 (with --rate for --export-video)"), N_("T1..T2") },
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Draw the sensor-trace charts (one per channel, events and --at cursor) to a PNG, SVG or PDF of --size "
        "and exit"), N_("OUT.png|OUT.svg|OUT.pdf") },
@@ -143,6 +143,9 @@ cosmo_start_options_parse (CosmoStartOptions  *options,
       options->has_rate = TRUE;
     }
 
+  if (g_variant_dict_lookup (dict, "range", "&s", &text))
+    options->range = g_strdup (text);
+
   if (g_variant_dict_contains (dict, "kiosk"))
     options->kiosk = TRUE;
 
@@ -158,6 +161,7 @@ cosmo_start_options_clear (CosmoStartOptions *options)
   g_clear_object (&options->mission);
   g_clear_pointer (&options->screenshot_path, g_free);
   g_clear_pointer (&options->at, g_free);
+  g_clear_pointer (&options->range, g_free);
 }
 
 static CosmoMission *
@@ -273,9 +277,8 @@ run_print_state (GFile      *mission_file,
   return 0;
 }
 
-/* "T1..T2", each end as cosmo_time_parse() reads it. */
-static gboolean
-parse_range (const char  *text,
+gboolean
+cosmo_parse_time_range (const char  *text,
              GDateTime   *t0,
              double      *start,
              double      *end,
@@ -380,7 +383,7 @@ run_export_video (CosmoStartOptions *options,
     {
       double start, end;
 
-      if (!parse_range (range, cosmo_mission_get_t0 (mission), &start, &end, &error))
+      if (!cosmo_parse_time_range (range, cosmo_mission_get_t0 (mission), &start, &end, &error))
         {
           g_printerr ("%s\n", error->message);
           return 2;
@@ -627,7 +630,7 @@ run_export_chart (CosmoStartOptions *options,
 
   if (g_variant_dict_lookup (dict, "range", "&s", &text))
     {
-      if (!parse_range (text, cosmo_mission_get_t0 (mission), &start, &end, &error))
+      if (!cosmo_parse_time_range (text, cosmo_mission_get_t0 (mission), &start, &end, &error))
         {
           g_printerr ("%s\n", error->message);
           return 2;

@@ -22,6 +22,7 @@ typedef struct
   gboolean has_rate;
   gboolean kiosk;          /* --kiosk */
   gboolean present;        /* --present */
+  char *range;             /* --range: the visible time range, parsed once T0 is known */
 } CosmoStartOptions;
 
 gboolean cosmo_start_options_parse    (CosmoStartOptions  *options,
@@ -33,6 +34,13 @@ void     cosmo_start_options_clear    (CosmoStartOptions  *options);
 gboolean cosmo_parse_size             (const char         *text,
                                        int                *width,
                                        int                *height);
+
+/* "T1..T2", each end as cosmo_time_parse() reads it. */
+gboolean cosmo_parse_time_range       (const char         *text,
+                                       GDateTime          *t0,
+                                       double             *start,
+                                       double             *end,
+                                       GError            **error);
 
 void     cosmo_cli_add_option_entries (GApplication       *app);
 /* Runs a headless command if one was asked for and returns its exit

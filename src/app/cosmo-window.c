@@ -32,6 +32,7 @@ struct _CosmoWindow
 
   /* start options */
   char *start_at;
+  char *start_range;
   char *screenshot_path;
   double start_rate;
   gboolean has_start_rate;
@@ -127,6 +128,21 @@ apply_start_time (CosmoWindow *self)
 
   if (self->has_start_rate)
     cosmo_clock_set_rate (clock, self->start_rate);
+
+  if (self->start_range != NULL)
+    {
+      double start, end;
+
+      if (cosmo_parse_time_range (self->start_range, cosmo_mission_get_t0 (mission), &start, &end, &error))
+        cosmo_session_set_visible_range (self->session, start, end);
+      else
+        {
+          g_printerr ("cosmodrome: %s\n", error->message);
+          cosmo_window_toast (self, error->message);
+          g_clear_error (&error);
+        }
+      g_clear_pointer (&self->start_range, g_free);
+    }
 
   if (self->start_at == NULL)
     return;
@@ -533,6 +549,8 @@ cosmo_window_apply_start_options (CosmoWindow             *self,
 
   g_free (self->start_at);
   self->start_at = g_strdup (options->at);
+  g_free (self->start_range);
+  self->start_range = g_strdup (options->range);
   self->start_rate = options->rate;
   self->has_start_rate = options->has_rate;
   self->start_present = options->present;
@@ -592,6 +610,7 @@ cosmo_window_finalize (GObject *object)
   g_clear_object (&self->screenshot_texture);
   g_clear_object (&self->session);
   g_clear_pointer (&self->start_at, g_free);
+  g_clear_pointer (&self->start_range, g_free);
   g_clear_pointer (&self->screenshot_path, g_free);
 
   G_OBJECT_CLASS (cosmo_window_parent_class)->finalize (object);
