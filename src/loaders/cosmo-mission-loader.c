@@ -36,6 +36,8 @@ typedef struct
   /* cosmo_mission_parse_events(): where events go instead of the mission */
   CosmoEventList *target_events;
   const char *display_name;
+  /* event ids seen so far, to refuse duplicates */
+  GHashTable *event_ids;
 } LoadContext;
 
 static void
@@ -51,10 +53,24 @@ load_context_free (LoadContext *ctx)
   g_clear_object (&ctx->mission);
   g_clear_pointer (&ctx->t0, g_date_time_unref);
   g_clear_object (&ctx->target_events);
+  g_clear_pointer (&ctx->event_ids, g_hash_table_unref);
   g_free (ctx);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadContext, load_context_free)
+
+static LoadContext *
+load_context_new (void)
+{
+  LoadContext *ctx = g_new0 (LoadContext, 1);
+
+  ctx->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->errors = g_ptr_array_new_with_free_func (g_free);
+  ctx->tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cosmo_csv_table_unref);
+  ctx->checked_times = g_hash_table_new (NULL, NULL);
+  ctx->event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  return ctx;
+}
 
 static void
 add_error_literal (LoadContext *ctx,
@@ -635,292 +651,260 @@ load_trajectory (LoadContext *ctx,
   return trajectory;
 }
 
+typedef void (*ElementLoader) (LoadContext *ctx,
+                               JsonObject  *obj,
+                               const char  *prefix,
+                               guint        line);
+
+/* Every array of objects in mission.json is read the same way: each
+ * element is an object, named "member[i]" in errors, with its line. */
 static void
-load_sites (LoadContext *ctx,
-            JsonObject  *root)
+load_array (LoadContext   *ctx,
+            JsonObject    *root,
+            const char    *member,
+            ElementLoader  load_element)
 {
-  JsonArray *array = get_array (ctx, root, "sites");
+  JsonArray *array = get_array (ctx, root, member);
   guint n = array ? json_array_get_length (array) : 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *prefix = g_strdup_printf ("sites[%u]", i);
+      g_autofree char *prefix = g_strdup_printf ("%s[%u]", member, i);
       JsonObject *obj = get_element_object (ctx, array, i, prefix);
-      guint line = element_line (ctx, array, i);
-      guint errors_before = ctx->errors->len;
-      const char *id, *name;
-      int kind = COSMO_SITE_KIND_LANDMARK, confidence = COSMO_CONFIDENCE_CONFIRMED;
-      double lat = 0, lon = 0, elevation = 0;
-      g_autoptr(CosmoSite) site = NULL;
 
-      if (obj == NULL)
-        continue;
-
-      id = get_string (ctx, obj, prefix, "id", TRUE, line);
-      name = get_string (ctx, obj, prefix, "name", TRUE, line);
-      get_enum (ctx, obj, prefix, "kind", COSMO_TYPE_SITE_KIND, TRUE, line, &kind);
-      get_number (ctx, obj, prefix, "lat", TRUE, line, -90, 90, &lat);
-      get_number (ctx, obj, prefix, "lon", TRUE, line, -180, 180, &lon);
-      get_number (ctx, obj, prefix, "elevation_m", FALSE, line, -500, 9000, &elevation);
-      get_enum (ctx, obj, prefix, "confidence", COSMO_TYPE_CONFIDENCE, FALSE, line, &confidence);
-      if (id != NULL && cosmo_mission_lookup_site (ctx->mission, id) != NULL)
-        json_error (ctx, member_line (ctx, obj, "id"), prefix, _("the site id \"%s\" is used twice"), id);
-      if (ctx->errors->len > errors_before)
-        continue;
-
-      site = g_object_new (COSMO_TYPE_SITE,
-                           "id", id,
-                           "name", name,
-                           "kind", kind,
-                           "latitude", lat,
-                           "longitude", lon,
-                           "elevation", elevation,
-                           "primary", get_bool (ctx, obj, prefix, "primary", FALSE),
-                           "description", get_string (ctx, obj, prefix, "description", FALSE, line),
-                           "source", get_string (ctx, obj, prefix, "source", FALSE, line),
-                           "confidence", confidence,
-                           NULL);
-      cosmo_mission_add_site (ctx->mission, site);
+      if (obj != NULL)
+        load_element (ctx, obj, prefix, element_line (ctx, array, i));
     }
 }
 
 static void
-load_events (LoadContext *ctx,
-             JsonObject  *root)
+load_site_element (LoadContext *ctx,
+                   JsonObject  *obj,
+                   const char  *prefix,
+                   guint        line)
 {
-  JsonArray *array = get_array (ctx, root, "events");
-  guint n = array ? json_array_get_length (array) : 0;
-  CosmoEventList *events = ctx->target_events ? ctx->target_events : cosmo_mission_get_events (ctx->mission);
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint errors_before = ctx->errors->len;
+  const char *id, *name;
+  int kind = COSMO_SITE_KIND_LANDMARK, confidence = COSMO_CONFIDENCE_CONFIRMED;
+  double lat = 0, lon = 0, elevation = 0;
+  g_autoptr(CosmoSite) site = NULL;
 
-  for (guint i = 0; i < n; i++)
+  id = get_string (ctx, obj, prefix, "id", TRUE, line);
+  name = get_string (ctx, obj, prefix, "name", TRUE, line);
+  get_enum (ctx, obj, prefix, "kind", COSMO_TYPE_SITE_KIND, TRUE, line, &kind);
+  get_number (ctx, obj, prefix, "lat", TRUE, line, -90, 90, &lat);
+  get_number (ctx, obj, prefix, "lon", TRUE, line, -180, 180, &lon);
+  get_number (ctx, obj, prefix, "elevation_m", FALSE, line, -500, 9000, &elevation);
+  get_enum (ctx, obj, prefix, "confidence", COSMO_TYPE_CONFIDENCE, FALSE, line, &confidence);
+  if (id != NULL && cosmo_mission_lookup_site (ctx->mission, id) != NULL)
+    json_error (ctx, member_line (ctx, obj, "id"), prefix, _("the site id \"%s\" is used twice"), id);
+  if (ctx->errors->len > errors_before)
+    return;
+
+  site = g_object_new (COSMO_TYPE_SITE,
+                       "id", id,
+                       "name", name,
+                       "kind", kind,
+                       "latitude", lat,
+                       "longitude", lon,
+                       "elevation", elevation,
+                       "primary", get_bool (ctx, obj, prefix, "primary", FALSE),
+                       "description", get_string (ctx, obj, prefix, "description", FALSE, line),
+                       "source", get_string (ctx, obj, prefix, "source", FALSE, line),
+                       "confidence", confidence,
+                       NULL);
+  cosmo_mission_add_site (ctx->mission, site);
+}
+
+static void
+load_event_element (LoadContext *ctx,
+                    JsonObject  *obj,
+                    const char  *prefix,
+                    guint        line)
+{
+  guint errors_before = ctx->errors->len;
+  const char *id, *title, *site_id, *source, *url;
+  int category = 0, severity = COSMO_SEVERITY_INFO, confidence = 0;
+  double t = 0, end = NAN, lat = NAN, lon = NAN;
+  JsonNode *location;
+  g_autoptr(CosmoEvent) event = NULL;
+
+  id = get_string (ctx, obj, prefix, "id", TRUE, line);
+  title = get_string (ctx, obj, prefix, "title", TRUE, line);
+  get_time (ctx, obj, prefix, "time", TRUE, line, &t);
+  if (json_object_has_member (obj, "end") && get_time (ctx, obj, prefix, "end", FALSE, line, &end) && end < t)
+    json_error (ctx, member_line (ctx, obj, "end"), prefix, _("the end comes before the start"));
+  get_enum (ctx, obj, prefix, "category", COSMO_TYPE_EVENT_CATEGORY, TRUE, line, &category);
+  get_enum (ctx, obj, prefix, "severity", COSMO_TYPE_SEVERITY, FALSE, line, &severity);
+  get_enum (ctx, obj, prefix, "confidence", COSMO_TYPE_CONFIDENCE, TRUE, line, &confidence);
+  source = get_string (ctx, obj, prefix, "source", TRUE, line);
+  url = get_string (ctx, obj, prefix, "url", FALSE, line);
+  site_id = get_string (ctx, obj, prefix, "site", FALSE, line);
+  if (site_id != NULL && cosmo_mission_lookup_site (ctx->mission, site_id) == NULL)
+    json_error (ctx, member_line (ctx, obj, "site"), prefix, _("no site has the id \"%s\""), site_id);
+
+  location = json_object_get_member (obj, "location");
+  if (location != NULL)
     {
-      g_autofree char *prefix = g_strdup_printf ("events[%u]", i);
-      JsonObject *obj = get_element_object (ctx, array, i, prefix);
-      guint line = element_line (ctx, array, i);
-      guint errors_before = ctx->errors->len;
-      const char *id, *title, *site_id, *source, *url;
-      int category = 0, severity = COSMO_SEVERITY_INFO, confidence = 0;
-      double t = 0, end = NAN, lat = NAN, lon = NAN;
-      JsonNode *location;
-      g_autoptr(CosmoEvent) event = NULL;
+      g_autofree char *loc_prefix = g_strdup_printf ("%s.location", prefix);
 
-      if (obj == NULL)
-        continue;
-
-      id = get_string (ctx, obj, prefix, "id", TRUE, line);
-      title = get_string (ctx, obj, prefix, "title", TRUE, line);
-      get_time (ctx, obj, prefix, "time", TRUE, line, &t);
-      if (json_object_has_member (obj, "end") && get_time (ctx, obj, prefix, "end", FALSE, line, &end) && end < t)
-        json_error (ctx, member_line (ctx, obj, "end"), prefix, _("the end comes before the start"));
-      get_enum (ctx, obj, prefix, "category", COSMO_TYPE_EVENT_CATEGORY, TRUE, line, &category);
-      get_enum (ctx, obj, prefix, "severity", COSMO_TYPE_SEVERITY, FALSE, line, &severity);
-      get_enum (ctx, obj, prefix, "confidence", COSMO_TYPE_CONFIDENCE, TRUE, line, &confidence);
-      source = get_string (ctx, obj, prefix, "source", TRUE, line);
-      url = get_string (ctx, obj, prefix, "url", FALSE, line);
-      site_id = get_string (ctx, obj, prefix, "site", FALSE, line);
-      if (site_id != NULL && cosmo_mission_lookup_site (ctx->mission, site_id) == NULL)
-        json_error (ctx, member_line (ctx, obj, "site"), prefix, _("no site has the id \"%s\""), site_id);
-
-      location = json_object_get_member (obj, "location");
-      if (location != NULL)
+      if (!JSON_NODE_HOLDS_OBJECT (location))
+        json_error (ctx, member_line (ctx, obj, "location"), loc_prefix,
+                    _("expected an object with \"lat\" and \"lon\", found %s"), node_type_name (location));
+      else
         {
-          g_autofree char *loc_prefix = g_strdup_printf ("%s.location", prefix);
+          JsonObject *loc = json_node_get_object (location);
+          guint loc_line = member_line (ctx, obj, "location");
 
-          if (!JSON_NODE_HOLDS_OBJECT (location))
-            json_error (ctx, member_line (ctx, obj, "location"), loc_prefix,
-                        _("expected an object with \"lat\" and \"lon\", found %s"), node_type_name (location));
-          else
-            {
-              JsonObject *loc = json_node_get_object (location);
-              guint loc_line = member_line (ctx, obj, "location");
-
-              get_number (ctx, loc, loc_prefix, "lat", TRUE, loc_line, -90, 90, &lat);
-              get_number (ctx, loc, loc_prefix, "lon", TRUE, loc_line, -180, 180, &lon);
-            }
+          get_number (ctx, loc, loc_prefix, "lat", TRUE, loc_line, -90, 90, &lat);
+          get_number (ctx, loc, loc_prefix, "lon", TRUE, loc_line, -180, 180, &lon);
         }
+    }
 
-      if (id != NULL)
+  if (id != NULL)
+    {
+      if (g_hash_table_contains (ctx->event_ids, id))
+        json_error (ctx, member_line (ctx, obj, "id"), prefix, _("the event id \"%s\" is used twice"), id);
+      g_hash_table_add (ctx->event_ids, (gpointer) id);
+    }
+  if (ctx->errors->len > errors_before)
+    return;
+
+  event = cosmo_event_new (id, t, category, title);
+  cosmo_event_set_end_time (event, end);
+  cosmo_event_set_severity (event, severity);
+  cosmo_event_set_confidence (event, confidence);
+  cosmo_event_set_description (event, get_string (ctx, obj, prefix, "description", FALSE, line));
+  cosmo_event_set_source (event, source);
+  cosmo_event_set_source_url (event, url);
+  cosmo_event_set_chapter (event, get_bool (ctx, obj, prefix, "chapter", FALSE));
+  if (site_id != NULL)
+    {
+      CosmoSite *site = cosmo_mission_lookup_site (ctx->mission, site_id);
+
+      cosmo_event_set_site_id (event, site_id);
+      if (isnan (lat))
         {
-          if (g_hash_table_contains (ids, id))
-            json_error (ctx, member_line (ctx, obj, "id"), prefix, _("the event id \"%s\" is used twice"), id);
-          g_hash_table_add (ids, (gpointer) id);
+          lat = cosmo_site_get_latitude (site);
+          lon = cosmo_site_get_longitude (site);
         }
-      if (ctx->errors->len > errors_before)
-        continue;
-
-      event = cosmo_event_new (id, t, category, title);
-      cosmo_event_set_end_time (event, end);
-      cosmo_event_set_severity (event, severity);
-      cosmo_event_set_confidence (event, confidence);
-      cosmo_event_set_description (event, get_string (ctx, obj, prefix, "description", FALSE, line));
-      cosmo_event_set_source (event, source);
-      cosmo_event_set_source_url (event, url);
-      cosmo_event_set_chapter (event, get_bool (ctx, obj, prefix, "chapter", FALSE));
-      if (site_id != NULL)
-        {
-          CosmoSite *site = cosmo_mission_lookup_site (ctx->mission, site_id);
-
-          cosmo_event_set_site_id (event, site_id);
-          if (isnan (lat))
-            {
-              lat = cosmo_site_get_latitude (site);
-              lon = cosmo_site_get_longitude (site);
-            }
-        }
-      if (!isnan (lat) && !isnan (lon))
-        cosmo_event_set_location (event, lat, lon);
-
-      cosmo_event_list_add (events, event);
     }
+  if (!isnan (lat) && !isnan (lon))
+    cosmo_event_set_location (event, lat, lon);
+
+  cosmo_event_list_add (ctx->target_events ? ctx->target_events : cosmo_mission_get_events (ctx->mission), event);
 }
 
 static void
-load_channels (LoadContext *ctx,
-               JsonObject  *root)
+load_channel_element (LoadContext *ctx,
+                      JsonObject  *obj,
+                      const char  *prefix,
+                      guint        line)
 {
-  JsonArray *array = get_array (ctx, root, "channels");
-  guint n = array ? json_array_get_length (array) : 0;
+  guint errors_before = ctx->errors->len;
+  const char *id, *name, *unit, *group, *column, *time_column, *file;
+  int provenance = 0, tcol, vcol;
+  CosmoCsvTable *table;
+  g_autoptr(CosmoChannel) channel = NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *prefix = g_strdup_printf ("channels[%u]", i);
-      JsonObject *obj = get_element_object (ctx, array, i, prefix);
-      guint line = element_line (ctx, array, i);
-      guint errors_before = ctx->errors->len;
-      const char *id, *name, *unit, *group, *column, *time_column, *file;
-      int provenance = 0, tcol, vcol;
-      CosmoCsvTable *table;
-      g_autoptr(CosmoChannel) channel = NULL;
+  id = get_string (ctx, obj, prefix, "id", TRUE, line);
+  name = get_string (ctx, obj, prefix, "name", TRUE, line);
+  unit = get_string (ctx, obj, prefix, "unit", TRUE, line);
+  group = get_string (ctx, obj, prefix, "group", FALSE, line);
+  column = get_string (ctx, obj, prefix, "column", TRUE, line);
+  time_column = get_string (ctx, obj, prefix, "time_column", FALSE, line);
+  get_enum (ctx, obj, prefix, "provenance", COSMO_TYPE_PROVENANCE, TRUE, line, &provenance);
+  if (id != NULL && cosmo_mission_lookup_channel (ctx->mission, id) != NULL)
+    json_error (ctx, member_line (ctx, obj, "id"), prefix, _("the channel id \"%s\" is used twice"), id);
+  if (ctx->errors->len > errors_before)
+    return;
 
-      if (obj == NULL)
-        continue;
+  table = load_table (ctx, obj, prefix, "file");
+  if (table == NULL)
+    return;
+  file = json_object_get_string_member (obj, "file");
+  tcol = require_column (ctx, table, file, time_column ? time_column : "t");
+  vcol = require_column (ctx, table, file, column);
+  if (tcol < 0 || vcol < 0 || !check_time_column (ctx, table, file, tcol))
+    return;
 
-      id = get_string (ctx, obj, prefix, "id", TRUE, line);
-      name = get_string (ctx, obj, prefix, "name", TRUE, line);
-      unit = get_string (ctx, obj, prefix, "unit", TRUE, line);
-      group = get_string (ctx, obj, prefix, "group", FALSE, line);
-      column = get_string (ctx, obj, prefix, "column", TRUE, line);
-      time_column = get_string (ctx, obj, prefix, "time_column", FALSE, line);
-      get_enum (ctx, obj, prefix, "provenance", COSMO_TYPE_PROVENANCE, TRUE, line, &provenance);
-      if (id != NULL && cosmo_mission_lookup_channel (ctx->mission, id) != NULL)
-        json_error (ctx, member_line (ctx, obj, "id"), prefix, _("the channel id \"%s\" is used twice"), id);
-      if (ctx->errors->len > errors_before)
-        continue;
-
-      table = load_table (ctx, obj, prefix, "file");
-      if (table == NULL)
-        continue;
-      file = json_object_get_string_member (obj, "file");
-      tcol = require_column (ctx, table, file, time_column ? time_column : "t");
-      vcol = require_column (ctx, table, file, column);
-      if (tcol < 0 || vcol < 0 || !check_time_column (ctx, table, file, tcol))
-        continue;
-
-      channel = cosmo_channel_new (id, name, unit, group ? group : "", provenance,
-                                   cosmo_csv_table_get_column (table, tcol),
-                                   cosmo_csv_table_get_column (table, vcol));
-      cosmo_channel_set_description (channel, get_string (ctx, obj, prefix, "description", FALSE, line));
-      cosmo_mission_add_channel (ctx->mission, channel);
-    }
+  channel = cosmo_channel_new (id, name, unit, group ? group : "", provenance,
+                               cosmo_csv_table_get_column (table, tcol),
+                               cosmo_csv_table_get_column (table, vcol));
+  cosmo_channel_set_description (channel, get_string (ctx, obj, prefix, "description", FALSE, line));
+  cosmo_mission_add_channel (ctx->mission, channel);
 }
 
 static void
-load_debris (LoadContext *ctx,
-             JsonObject  *root)
+load_debris_element (LoadContext *ctx,
+                     JsonObject  *obj,
+                     const char  *prefix,
+                     guint        line)
 {
-  JsonArray *array = get_array (ctx, root, "debris");
-  guint n = array ? json_array_get_length (array) : 0;
+  g_autoptr(CosmoTrajectory) trajectory = NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *prefix = g_strdup_printf ("debris[%u]", i);
-      JsonObject *obj = get_element_object (ctx, array, i, prefix);
-      g_autoptr(CosmoTrajectory) trajectory = NULL;
-
-      if (obj == NULL)
-        continue;
-      get_string (ctx, obj, prefix, "title", TRUE, element_line (ctx, array, i));
-      trajectory = load_trajectory (ctx, obj, prefix, element_line (ctx, array, i), NULL);
-      if (trajectory != NULL)
-        cosmo_mission_add_debris (ctx->mission, trajectory);
-    }
+  get_string (ctx, obj, prefix, "title", TRUE, line);
+  trajectory = load_trajectory (ctx, obj, prefix, line, NULL);
+  if (trajectory != NULL)
+    cosmo_mission_add_debris (ctx->mission, trajectory);
 }
 
 static void
-load_zones (LoadContext *ctx,
-            JsonObject  *root)
+load_zone_element (LoadContext *ctx,
+                   JsonObject  *obj,
+                   const char  *prefix,
+                   guint        line)
 {
-  JsonArray *array = get_array (ctx, root, "zones");
-  guint n = array ? json_array_get_length (array) : 0;
+  guint errors_before = ctx->errors->len;
+  const char *id, *title, *kind, *file;
+  int provenance = 0, lat_col, lon_col;
+  CosmoCsvTable *table;
+  g_autoptr(CosmoZone) zone = NULL;
 
-  for (guint i = 0; i < n; i++)
+  id = get_string (ctx, obj, prefix, "id", TRUE, line);
+  title = get_string (ctx, obj, prefix, "title", TRUE, line);
+  kind = get_string (ctx, obj, prefix, "kind", TRUE, line);
+  get_enum (ctx, obj, prefix, "provenance", COSMO_TYPE_PROVENANCE, TRUE, line, &provenance);
+  if (ctx->errors->len > errors_before)
+    return;
+  table = load_table (ctx, obj, prefix, "file");
+  if (table == NULL)
+    return;
+  file = json_object_get_string_member (obj, "file");
+  lat_col = require_column (ctx, table, file, "lat");
+  lon_col = require_column (ctx, table, file, "lon");
+  if (lat_col < 0 || lon_col < 0 ||
+      !check_column_range (ctx, table, file, lat_col, -90, 90, FALSE) ||
+      !check_column_range (ctx, table, file, lon_col, -180, 180, FALSE))
+    return;
+  if (cosmo_csv_table_get_n_rows (table) < 3)
     {
-      g_autofree char *prefix = g_strdup_printf ("zones[%u]", i);
-      JsonObject *obj = get_element_object (ctx, array, i, prefix);
-      guint line = element_line (ctx, array, i);
-      guint errors_before = ctx->errors->len;
-      const char *id, *title, *kind, *file;
-      int provenance = 0, lat_col, lon_col;
-      CosmoCsvTable *table;
-      g_autoptr(CosmoZone) zone = NULL;
-
-      if (obj == NULL)
-        continue;
-
-      id = get_string (ctx, obj, prefix, "id", TRUE, line);
-      title = get_string (ctx, obj, prefix, "title", TRUE, line);
-      kind = get_string (ctx, obj, prefix, "kind", TRUE, line);
-      get_enum (ctx, obj, prefix, "provenance", COSMO_TYPE_PROVENANCE, TRUE, line, &provenance);
-      if (ctx->errors->len > errors_before)
-        continue;
-      table = load_table (ctx, obj, prefix, "file");
-      if (table == NULL)
-        continue;
-      file = json_object_get_string_member (obj, "file");
-      lat_col = require_column (ctx, table, file, "lat");
-      lon_col = require_column (ctx, table, file, "lon");
-      if (lat_col < 0 || lon_col < 0 ||
-          !check_column_range (ctx, table, file, lat_col, -90, 90, FALSE) ||
-          !check_column_range (ctx, table, file, lon_col, -180, 180, FALSE))
-        continue;
-      if (cosmo_csv_table_get_n_rows (table) < 3)
-        {
-          g_autofree char *msg = g_strdup_printf (_("%s:%lu: expected a polygon of at least three vertices"),
-                                                  file, cosmo_csv_table_get_row_line (table, 0));
-          add_error_literal (ctx, msg);
-          continue;
-        }
-
-      zone = cosmo_zone_new (id, title, kind, provenance,
-                             g_bytes_get_data (cosmo_csv_table_get_column (table, lat_col), NULL),
-                             g_bytes_get_data (cosmo_csv_table_get_column (table, lon_col), NULL),
-                             cosmo_csv_table_get_n_rows (table));
-      cosmo_zone_set_description (zone, get_string (ctx, obj, prefix, "description", FALSE, line));
-      cosmo_mission_add_zone (ctx->mission, zone);
+      g_autofree char *msg = g_strdup_printf (_("%s:%lu: expected a polygon of at least three vertices"),
+                                              file, cosmo_csv_table_get_row_line (table, 0));
+      add_error_literal (ctx, msg);
+      return;
     }
+
+  zone = cosmo_zone_new (id, title, kind, provenance,
+                         g_bytes_get_data (cosmo_csv_table_get_column (table, lat_col), NULL),
+                         g_bytes_get_data (cosmo_csv_table_get_column (table, lon_col), NULL),
+                         cosmo_csv_table_get_n_rows (table));
+  cosmo_zone_set_description (zone, get_string (ctx, obj, prefix, "description", FALSE, line));
+  cosmo_mission_add_zone (ctx->mission, zone);
 }
 
 static void
-load_sources (LoadContext *ctx,
-              JsonObject  *root)
+load_source_element (LoadContext *ctx,
+                     JsonObject  *obj,
+                     const char  *prefix,
+                     guint        line)
 {
-  JsonArray *array = get_array (ctx, root, "sources");
-  guint n = array ? json_array_get_length (array) : 0;
+  const char *title, *url;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *prefix = g_strdup_printf ("sources[%u]", i);
-      JsonObject *obj = get_element_object (ctx, array, i, prefix);
-      const char *title, *url;
-
-      if (obj == NULL)
-        continue;
-      title = get_string (ctx, obj, prefix, "title", TRUE, element_line (ctx, array, i));
-      url = get_string (ctx, obj, prefix, "url", FALSE, element_line (ctx, array, i));
-      if (title != NULL)
-        cosmo_mission_add_source (ctx->mission, title, url);
-    }
+  title = get_string (ctx, obj, prefix, "title", TRUE, line);
+  url = get_string (ctx, obj, prefix, "url", FALSE, line);
+  if (title != NULL)
+    cosmo_mission_add_source (ctx->mission, title, url);
 }
 
 /* json-glib's parser recurses once per nesting level; refuse deep nesting
@@ -1115,7 +1099,7 @@ cosmo_mission_load (GFile         *folder,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(LoadContext) ctx = g_new0 (LoadContext, 1);
+  g_autoptr(LoadContext) ctx = load_context_new ();
   g_autofree char *folder_path = NULL;
   JsonObject *root;
 
@@ -1123,10 +1107,6 @@ cosmo_mission_load (GFile         *folder,
 
   ctx->folder = g_object_ref (folder);
   ctx->cancellable = cancellable;
-  ctx->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ctx->errors = g_ptr_array_new_with_free_func (g_free);
-  ctx->tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cosmo_csv_table_unref);
-  ctx->checked_times = g_hash_table_new (NULL, NULL);
 
   folder_path = g_file_get_path (folder);
   ctx->folder_real = folder_path ? realpath (folder_path, NULL) : NULL;
@@ -1153,9 +1133,9 @@ cosmo_mission_load (GFile         *folder,
 
   if (ctx->mission != NULL)
     {
-      load_sources (ctx, root);
-      load_sites (ctx, root);
-      load_events (ctx, root);
+      load_array (ctx, root, "sources", load_source_element);
+      load_array (ctx, root, "sites", load_site_element);
+      load_array (ctx, root, "events", load_event_element);
 
       if (json_object_has_member (root, "trajectory"))
         {
@@ -1174,9 +1154,9 @@ cosmo_mission_load (GFile         *folder,
             }
         }
 
-      load_debris (ctx, root);
-      load_channels (ctx, root);
-      load_zones (ctx, root);
+      load_array (ctx, root, "debris", load_debris_element);
+      load_array (ctx, root, "channels", load_channel_element);
+      load_array (ctx, root, "zones", load_zone_element);
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -1214,7 +1194,7 @@ cosmo_mission_parse_events (CosmoMission  *mission,
                             const char    *display_name,
                             GError       **error)
 {
-  g_autoptr(LoadContext) ctx = g_new0 (LoadContext, 1);
+  g_autoptr(LoadContext) ctx = load_context_new ();
   g_autoptr(GError) local_error = NULL;
   GPtrArray *result;
   JsonNode *root;
@@ -1222,8 +1202,6 @@ cosmo_mission_parse_events (CosmoMission  *mission,
   g_return_val_if_fail (COSMO_IS_MISSION (mission), NULL);
 
   ctx->display_name = display_name;
-  ctx->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ctx->errors = g_ptr_array_new_with_free_func (g_free);
   ctx->mission = g_object_ref (mission);
   ctx->t0 = g_date_time_ref (cosmo_mission_get_t0 (mission));
   ctx->target_events = cosmo_event_list_new ();
@@ -1254,7 +1232,7 @@ cosmo_mission_parse_events (CosmoMission  *mission,
                    root ? node_type_name (root) : _("nothing"));
       return NULL;
     }
-  load_events (ctx, json_node_get_object (root));
+  load_array (ctx, json_node_get_object (root), "events", load_event_element);
   if (ctx->errors->len > 0)
     {
       g_autofree char *joined = NULL;
