@@ -30,6 +30,61 @@ struct _CosmoPyramid
   gsize counts[MAX_LEVELS];
 };
 
+/* Level 1 blocks [first, last) of @values. */
+typedef struct
+{
+  const double *values;
+  gsize n;
+  gsize first, last;
+  Block *out;
+  guint8 *nan;
+} Level1Job;
+
+/* Below this many blocks a second thread costs more than it saves. */
+#define PARALLEL_BLOCKS 16384
+
+static void
+level1_range (Level1Job *job)
+{
+  for (gsize b = job->first; b < job->last; b++)
+    {
+      const double *v = job->values + b * FANOUT;
+      gsize len = MIN ((gsize) FANOUT, job->n - b * FANOUT);
+      /* Two accumulators each so the comparisons pipeline; a NAN
+       * fails every comparison and so never becomes min or max. */
+      double mn0 = INFINITY, mn1 = INFINITY, mx0 = -INFINITY, mx1 = -INFINITY;
+      guint gap = 0;
+      gsize k = 0;
+
+      for (; k + 1 < len; k += 2)
+        {
+          double a = v[k], c = v[k + 1];
+          mn0 = a < mn0 ? a : mn0;
+          mx0 = a > mx0 ? a : mx0;
+          mn1 = c < mn1 ? c : mn1;
+          mx1 = c > mx1 ? c : mx1;
+          gap |= (a != a) | (c != c);
+        }
+      for (; k < len; k++)
+        {
+          double a = v[k];
+          mn0 = a < mn0 ? a : mn0;
+          mx0 = a > mx0 ? a : mx0;
+          gap |= a != a;
+        }
+      job->out[b].min = MIN (mn0, mn1);
+      job->out[b].max = MAX (mx0, mx1);
+      job->nan[b] = gap;
+    }
+}
+
+static gpointer
+level1_thread (gpointer data)
+{
+  level1_range (data);
+  return NULL;
+}
+
 CosmoPyramid *
 cosmo_pyramid_new (const double *values,
                    gsize         n,
@@ -43,45 +98,30 @@ cosmo_pyramid_new (const double *values,
   self->n_levels = 1;
   self->counts[0] = n;
 
-  /* Level 1 straight from the values: the only pass over all of them. */
+  /* Level 1 straight from the values: the only pass over all of them, and
+   * memory-bound, so a large channel splits it between two threads. */
   if (n > FANOUT)
     {
       gsize count = (n + FANOUT - 1) / FANOUT;
-      Block *out = g_new (Block, count);
-      guint8 *nan = g_new (guint8, count);
+      Level1Job jobs[2] = {
+        { values, n, 0, count, g_new (Block, count), g_new (guint8, count) },
+      };
+      GThread *helper = NULL;
 
-      for (gsize b = 0; b < count; b++)
+      if (count >= PARALLEL_BLOCKS && g_get_num_processors () > 1)
         {
-          const double *v = values + b * FANOUT;
-          gsize len = MIN ((gsize) FANOUT, n - b * FANOUT);
-          /* Two accumulators each so the comparisons pipeline; a NAN
-           * fails every comparison and so never becomes min or max. */
-          double mn0 = INFINITY, mn1 = INFINITY, mx0 = -INFINITY, mx1 = -INFINITY;
-          guint gap = 0;
-          gsize k = 0;
-
-          for (; k + 1 < len; k += 2)
-            {
-              double a = v[k], c = v[k + 1];
-              mn0 = a < mn0 ? a : mn0;
-              mx0 = a > mx0 ? a : mx0;
-              mn1 = c < mn1 ? c : mn1;
-              mx1 = c > mx1 ? c : mx1;
-              gap |= (a != a) | (c != c);
-            }
-          for (; k < len; k++)
-            {
-              double a = v[k];
-              mn0 = a < mn0 ? a : mn0;
-              mx0 = a > mx0 ? a : mx0;
-              gap |= a != a;
-            }
-          out[b].min = MIN (mn0, mn1);
-          out[b].max = MAX (mx0, mx1);
-          nan[b] = gap;
+          jobs[1] = jobs[0];
+          jobs[0].last = jobs[1].first = count / 2;
+          helper = g_thread_try_new ("cosmo-pyramid", level1_thread, &jobs[1], NULL);
+          if (helper == NULL)
+            jobs[0].last = count;
         }
-      self->blocks[1] = out;
-      self->nan[1] = nan;
+      level1_range (&jobs[0]);
+      if (helper != NULL)
+        g_thread_join (helper);
+
+      self->blocks[1] = jobs[0].out;
+      self->nan[1] = jobs[0].nan;
       self->counts[1] = count;
       self->n_levels = 2;
     }
