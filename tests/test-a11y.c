@@ -15,25 +15,11 @@
 #include "cosmo-timeline.h"
 #include "cosmo-transport-bar.h"
 #include "cosmo-window.h"
+#include "cosmo-test-ui.h"
 
 /* Report and go on, so one missing piece does not hide the others
  * (g_test_fail_printf needs GLib 2.78). */
 #define fail_check(...) G_STMT_START { g_test_message (__VA_ARGS__); g_test_fail (); } G_STMT_END
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 find_by_action (GtkWidget  *root,
@@ -82,7 +68,7 @@ test_header_bar (void)
 {
   CosmoWindow *window = open_bundled ();
   GtkWidget *open = find_by_action (GTK_WIDGET (window), "win.open");
-  GtkWidget *menu = find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *menu = cosmo_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
 
   g_assert_nonnull (open);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_ROLE_BUTTON);
@@ -107,7 +93,7 @@ test_views_have_roles_and_names (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      GtkWidget *view = find_descendant (GTK_WIDGET (window), views[i]);
+      GtkWidget *view = cosmo_test_find_descendant (GTK_WIDGET (window), views[i]);
       GtkAccessibleRole role;
 
       g_assert_nonnull (view);

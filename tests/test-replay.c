@@ -16,6 +16,7 @@
 #include "cosmo-timeline.h"
 #include "cosmo-transport-bar.h"
 #include "cosmo-window.h"
+#include "cosmo-test-ui.h"
 
 static void
 drain (void)
@@ -35,21 +36,6 @@ wait_for_load (CosmoWindow *window)
   drain ();
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static CosmoWindow *
 open_bundled (void)
 {
@@ -64,7 +50,7 @@ open_bundled (void)
 
   /* Until the views have a size. */
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (gtk_widget_get_width (find_descendant (GTK_WIDGET (window), COSMO_TYPE_TIMELINE)) == 0 &&
+  while (gtk_widget_get_width (cosmo_test_find_descendant (GTK_WIDGET (window), COSMO_TYPE_TIMELINE)) == 0 &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   return window;
@@ -86,7 +72,7 @@ test_clock_moves_log (void)
   CosmoWindow *window = open_bundled ();
   CosmoSession *session = cosmo_window_get_session (window);
   CosmoClock *clock = cosmo_session_get_clock (session);
-  CosmoEventLog *log = COSMO_EVENT_LOG (find_descendant (GTK_WIDGET (window), COSMO_TYPE_EVENT_LOG));
+  CosmoEventLog *log = COSMO_EVENT_LOG (cosmo_test_find_descendant (GTK_WIDGET (window), COSMO_TYPE_EVENT_LOG));
   CosmoEventList *events = cosmo_mission_get_events (cosmo_session_get_mission (session));
   CosmoEvent *boosters = lookup_event (session, "booster-separation");
   GtkListBoxRow *row;
@@ -126,7 +112,7 @@ test_time_entry (void)
   CosmoWindow *window = open_bundled ();
   CosmoSession *session = cosmo_window_get_session (window);
   CosmoClock *clock = cosmo_session_get_clock (session);
-  CosmoTransportBar *bar = COSMO_TRANSPORT_BAR (find_descendant (GTK_WIDGET (window), COSMO_TYPE_TRANSPORT_BAR));
+  CosmoTransportBar *bar = COSMO_TRANSPORT_BAR (cosmo_test_find_descendant (GTK_WIDGET (window), COSMO_TYPE_TRANSPORT_BAR));
   GtkEntry *entry = cosmo_transport_bar_get_time_entry (bar);
 
   for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
@@ -173,7 +159,7 @@ test_timeline (void)
   CosmoWindow *window = open_bundled ();
   CosmoSession *session = cosmo_window_get_session (window);
   CosmoClock *clock = cosmo_session_get_clock (session);
-  CosmoTimeline *timeline = COSMO_TIMELINE (find_descendant (GTK_WIDGET (window), COSMO_TYPE_TIMELINE));
+  CosmoTimeline *timeline = COSMO_TIMELINE (cosmo_test_find_descendant (GTK_WIDGET (window), COSMO_TYPE_TIMELINE));
   CosmoEvent *collapse = lookup_event (session, "cabin-collapse");
   int height = gtk_widget_get_height (GTK_WIDGET (timeline));
   double x, start, end;
@@ -326,7 +312,7 @@ test_shortcuts (void)
   GtkWidget *widget = GTK_WIDGET (window);
   CosmoSession *session = cosmo_window_get_session (window);
   CosmoClock *clock = cosmo_session_get_clock (session);
-  CosmoTransportBar *bar = COSMO_TRANSPORT_BAR (find_descendant (widget, COSMO_TYPE_TRANSPORT_BAR));
+  CosmoTransportBar *bar = COSMO_TRANSPORT_BAR (cosmo_test_find_descendant (widget, COSMO_TYPE_TRANSPORT_BAR));
   GtkWidget *button;
 
   for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
@@ -338,7 +324,7 @@ test_shortcuts (void)
     }
 
   /* Space plays even with a button focused. */
-  button = find_descendant (GTK_WIDGET (bar), GTK_TYPE_BUTTON);
+  button = cosmo_test_find_descendant (GTK_WIDGET (bar), GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_grab_focus (button));
   g_assert_true (press (widget, "space"));

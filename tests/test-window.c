@@ -11,34 +11,7 @@
 #include "cosmo-application.h"
 #include "cosmo-event-log.h"
 #include "cosmo-window.h"
-
-static void
-wait_for_load (CosmoWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (cosmo_window_get_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (cosmo_window_get_loading (window));
-  /* let the views react */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
+#include "cosmo-test-ui.h"
 
 static CosmoWindow *
 open_bundled (void)
@@ -48,7 +21,7 @@ open_bundled (void)
 
   cosmo_window_open (window, bundled);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_load (window);
+  cosmo_test_wait_for_load (window);
   return window;
 }
 
@@ -58,7 +31,7 @@ test_opens_bundled_mission (void)
   CosmoWindow *window = open_bundled ();
   CosmoSession *session = cosmo_window_get_session (window);
   CosmoMission *mission = cosmo_session_get_mission (session);
-  CosmoEventLog *log = COSMO_EVENT_LOG (find_descendant (GTK_WIDGET (window), COSMO_TYPE_EVENT_LOG));
+  CosmoEventLog *log = COSMO_EVENT_LOG (cosmo_test_find_descendant (GTK_WIDGET (window), COSMO_TYPE_EVENT_LOG));
 
   g_assert_nonnull (mission);
   g_assert_cmpstr (cosmo_mission_get_id (mission), ==, "soyuz-ms-28");
@@ -77,7 +50,7 @@ test_log_follows_clock (void)
   CosmoWindow *window = open_bundled ();
   CosmoSession *session = cosmo_window_get_session (window);
   CosmoClock *clock = cosmo_session_get_clock (session);
-  CosmoEventLog *log = COSMO_EVENT_LOG (find_descendant (GTK_WIDGET (window), COSMO_TYPE_EVENT_LOG));
+  CosmoEventLog *log = COSMO_EVENT_LOG (cosmo_test_find_descendant (GTK_WIDGET (window), COSMO_TYPE_EVENT_LOG));
   CosmoEventList *events = cosmo_mission_get_events (cosmo_session_get_mission (session));
   CosmoEvent *collapse = cosmo_event_list_lookup (events, "cabin-collapse");
   GtkListBoxRow *row;
@@ -121,7 +94,7 @@ test_broken_package_keeps_current (void)
 
   g_assert_true (g_file_set_contents (json, "{ \"format\": \"cosmodrome-mission\", ", -1, NULL));
   cosmo_window_open (window, folder);
-  wait_for_load (window);
+  cosmo_test_wait_for_load (window);
 
   /* A failed load never replaces what is shown. */
   g_assert_true (cosmo_session_get_mission (session) == before);
