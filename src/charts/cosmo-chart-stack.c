@@ -40,6 +40,11 @@ struct _CosmoChartStack
   gboolean show_flight_events;
   gboolean show_pad_events;
   gboolean show_statement_events;
+
+  /* Presenting: how many charts fit is only known once the window has
+   * its full-screen size, so a tick callback watches for it. */
+  guint presentation_tick_id;
+  guint built_limit;
 };
 
 enum {
@@ -81,7 +86,16 @@ invalidate_all (CosmoChartStack *self)
   for_each_view (self, cosmo_chart_view_invalidate);
 }
 
-#define PRESENTATION_MAX_CHARTS 3
+/* A room reads a few big charts, not six small ones; a 720p projector
+ * leaves room for two under the map and the caption band. */
+static guint
+presentation_max_charts (CosmoChartStack *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+
+  return height > 0 && height < 900 ? 2 : 3;
+}
 
 static void rebuild_charts (CosmoChartStack *self);
 
@@ -91,9 +105,32 @@ queue_resize_view (CosmoChartView *view)
   gtk_widget_queue_resize (GTK_WIDGET (view));
 }
 
+static gboolean
+presentation_tick (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  CosmoChartStack *self = COSMO_CHART_STACK (widget);
+
+  if (self->session != NULL && cosmo_session_get_mission (self->session) != NULL &&
+      presentation_max_charts (self) != self->built_limit)
+    rebuild_charts (self);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_presentation_changed (CosmoChartStack *self)
 {
+  gboolean presenting = _cosmo_chart_stack_get_scale (self) > 1.0;
+
+  if (presenting && self->presentation_tick_id == 0)
+    self->presentation_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), presentation_tick, NULL, NULL);
+  else if (!presenting && self->presentation_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->presentation_tick_id);
+      self->presentation_tick_id = 0;
+    }
+
   /* Bigger type and lines, and taller charts to hold them; the toolbar is
    * chrome a room does not need, and its height goes to the charts. */
   gtk_widget_set_visible (self->toolbar, _cosmo_chart_stack_get_scale (self) == 1.0);
@@ -229,10 +266,11 @@ rebuild_charts (CosmoChartStack *self)
     gtk_box_remove (GTK_BOX (self->charts_box), child);
 
   selected_channels (self, channels);
-  /* A room reads a few big charts, not six small ones: the first ones
-   * chosen (the key traces by default); the rest come back after. */
-  if (_cosmo_chart_stack_get_scale (self) > 1.0 && channels->len > PRESENTATION_MAX_CHARTS)
-    g_ptr_array_set_size (channels, PRESENTATION_MAX_CHARTS);
+  /* Presenting: the first ones chosen (the key traces by default); the
+   * rest come back after. */
+  self->built_limit = presentation_max_charts (self);
+  if (_cosmo_chart_stack_get_scale (self) > 1.0 && channels->len > self->built_limit)
+    g_ptr_array_set_size (channels, self->built_limit);
   for (guint i = 0; i < channels->len; i++)
     {
       CosmoChannel *channel = g_ptr_array_index (channels, i);
