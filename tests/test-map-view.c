@@ -289,6 +289,41 @@ test_clock_layers_small (Fixture       *f,
   }
 }
 
+static graphene_rect_t
+layer_bounds (GtkWidget *layer)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  graphene_rect_t bounds;
+
+  GTK_WIDGET_GET_CLASS (layer)->snapshot (layer, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_get_bounds (node, &bounds);
+  return bounds;
+}
+
+/* Presentation mode draws the overlays bigger for a room, over the same
+ * ground, and leaving it gives back exactly the desktop drawing. */
+static void
+test_presentation_scale (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *layer = cosmo_map_view_get_layer (f->view, "vehicle");
+  graphene_rect_t normal, presenting, again;
+
+  normal = layer_bounds (layer);
+  cosmo_session_set_presentation (f->session, TRUE);
+  presenting = layer_bounds (layer);
+  cosmo_session_set_presentation (f->session, FALSE);
+  again = layer_bounds (layer);
+
+  g_test_message ("vehicle: %gx%g, presenting %gx%g", normal.size.width, normal.size.height,
+                  presenting.size.width, presenting.size.height);
+  g_assert_cmpfloat_with_epsilon (presenting.size.width / normal.size.width, COSMO_SESSION_PRESENTATION_SCALE, 0.15);
+  g_assert_true (graphene_rect_equal (&normal, &again));
+}
+
 static cairo_surface_t *
 draw_node_at (GskRenderNode *node,
               double         dx,
@@ -391,6 +426,7 @@ main (int   argc,
   g_test_add ("/map-view/pin-projection-selection", Fixture, NULL, fixture_set_up, test_pin_projection_and_selection, fixture_tear_down);
   g_test_add ("/map-view/actions", Fixture, NULL, fixture_set_up, test_actions, fixture_tear_down);
   g_test_add ("/map-view/clock-layers-small", Fixture, NULL, fixture_set_up, test_clock_layers_small, fixture_tear_down);
+  g_test_add ("/map-view/presentation-scale", Fixture, NULL, fixture_set_up, test_presentation_scale, fixture_tear_down);
   g_test_add_func ("/map-view/tile-paintable", test_tile_paintable);
 
   return g_test_run ();

@@ -22,6 +22,7 @@ struct _CosmoMapLayer
   gpointer               user_data;
   guint                  n_draws;
   gboolean               tight;
+  double                 scale;
 };
 
 G_DEFINE_FINAL_TYPE (CosmoMapLayer, cosmo_map_layer, SHUMATE_TYPE_LAYER)
@@ -41,6 +42,27 @@ cosmo_map_layer_get_frame (CosmoMapLayer *self,
                         shumate_viewport_get_zoom_level (viewport),
                         gtk_widget_get_width (GTK_WIDGET (self)),
                         gtk_widget_get_height (GTK_WIDGET (self)),
+                        shumate_viewport_get_rotation (viewport));
+}
+
+/* As cosmo_track_renderer_render_view() does for exports: a frame @scale
+ * times smaller, drawn under cairo_scale (@scale), shows the same ground
+ * with every line, symbol and label @scale times bigger. */
+void
+cosmo_map_layer_get_draw_frame (CosmoMapLayer *self,
+                                CosmoMapFrame *frame)
+{
+  ShumateViewport *viewport;
+
+  g_return_if_fail (COSMO_IS_MAP_LAYER (self));
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  cosmo_map_frame_init (frame,
+                        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                        shumate_viewport_get_zoom_level (viewport) - log2 (self->scale),
+                        gtk_widget_get_width (GTK_WIDGET (self)) / self->scale,
+                        gtk_widget_get_height (GTK_WIDGET (self)) / self->scale,
                         shumate_viewport_get_rotation (viewport));
 }
 
@@ -71,6 +93,7 @@ snapshot_tight (CosmoMapLayer       *self,
   recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
                                               &(cairo_rectangle_t) { 0, 0, width, height });
   cr = cairo_create (recording);
+  cairo_scale (cr, self->scale, self->scale);
   self->func (self, cr, frame, self->user_data);
   cairo_destroy (cr);
 
@@ -103,12 +126,17 @@ cosmo_map_layer_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0 || self->func == NULL)
     return;
 
-  cosmo_map_layer_get_frame (self, &frame);
+  /* At scale 1 the frame is the widget's, exactly as it always was. */
+  if (self->scale == 1.0)
+    cosmo_map_layer_get_frame (self, &frame);
+  else
+    cosmo_map_layer_get_draw_frame (self, &frame);
   if (self->tight)
     snapshot_tight (self, snapshot, &frame, width, height);
   else
     {
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_scale (cr, self->scale, self->scale);
       self->func (self, cr, &frame, self->user_data);
       cairo_destroy (cr);
     }
@@ -159,6 +187,7 @@ cosmo_map_layer_init (CosmoMapLayer *self)
 {
   /* Clicks go to the map view, which asks the core what is under them. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  self->scale = 1.0;
 }
 
 CosmoMapLayer *
@@ -193,4 +222,26 @@ cosmo_map_layer_set_tight (CosmoMapLayer *self,
     return;
   self->tight = !!tight;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Lines, symbols and type @scale times bigger over the same ground (a
+ * projector: presentation mode); 1 by default. */
+void
+cosmo_map_layer_set_scale (CosmoMapLayer *self,
+                           double         scale)
+{
+  g_return_if_fail (COSMO_IS_MAP_LAYER (self));
+  g_return_if_fail (scale > 0);
+
+  if (self->scale == scale)
+    return;
+  self->scale = scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+cosmo_map_layer_get_scale (CosmoMapLayer *self)
+{
+  g_return_val_if_fail (COSMO_IS_MAP_LAYER (self), 1.0);
+  return self->scale;
 }

@@ -30,6 +30,14 @@ void           cosmo_map_layer_get_frame     (CosmoMapLayer         *self,
  * that redraw on every clock tick) rather than the whole widget. */
 void           cosmo_map_layer_set_tight     (CosmoMapLayer         *self,
                                               gboolean               tight);
+/* The frame the layer's overlay is drawn with: the widget's frame with
+ * its pixels divided by the layer's scale (widget coordinates / scale). */
+void           cosmo_map_layer_get_draw_frame (CosmoMapLayer        *self,
+                                              CosmoMapFrame         *frame);
+/* Lines, symbols and type @scale times bigger (presentation mode). */
+void           cosmo_map_layer_set_scale     (CosmoMapLayer         *self,
+                                              double                 scale);
+double         cosmo_map_layer_get_scale     (CosmoMapLayer         *self);
 /* How many times the layer has drawn itself. */
 guint          cosmo_map_layer_get_n_draws   (CosmoMapLayer         *self);
 

@@ -66,6 +66,7 @@ struct _CosmoMapView
   double              auto_lat, auto_lon, auto_zoom;
   gboolean            moving;       /* the view moves the map itself */
   guint               fit_idle_id;
+  double              overlay_scale; /* lines and type: 1, more to present */
 };
 
 G_DEFINE_FINAL_TYPE (CosmoMapView, cosmo_map_view, GTK_TYPE_WIDGET)
@@ -438,6 +439,8 @@ update_legend (CosmoMapView *self)
   if (self->renderer != NULL)
     {
       cosmo_track_renderer_draw_legend (self->renderer, NULL, 0, 0, &w, &h);
+      w *= self->overlay_scale;
+      h *= self->overlay_scale;
       provenance = cosmo_track_renderer_get_provenance_text (self->renderer);
     }
   gtk_widget_set_visible (self->legend, w > 0);
@@ -524,8 +527,10 @@ pick (CosmoMapView *self,
 
   if (self->renderer == NULL)
     return NULL;
-  cosmo_map_layer_get_frame (self->pins_layer, &frame);
-  return cosmo_track_renderer_pick_pin (self->renderer, &frame, x, y);
+  /* In the pins' own drawing units, so bigger pins are bigger targets. */
+  cosmo_map_layer_get_draw_frame (self->pins_layer, &frame);
+  return cosmo_track_renderer_pick_pin (self->renderer, &frame,
+                                        x / self->overlay_scale, y / self->overlay_scale);
 }
 
 CosmoEvent *
@@ -680,7 +685,10 @@ draw_legend (GtkDrawingArea *area,
   CosmoMapView *self = data;
 
   if (self->renderer != NULL && legend_fits (self))
-    cosmo_track_renderer_draw_legend (self->renderer, cr, 1, 1, NULL, NULL);
+    {
+      cairo_scale (cr, self->overlay_scale, self->overlay_scale);
+      cosmo_track_renderer_draw_legend (self->renderer, cr, 1, 1, NULL, NULL);
+    }
 }
 
 static GtkWidget *
@@ -785,6 +793,26 @@ cosmo_map_view_set_property (GObject      *object,
     }
 }
 
+/* A room reads the map from afar: the overlays (track, vehicle, pins,
+ * labels, legend) grow as the charts and the timeline do. The basemap's
+ * own labels are drawn for a projector already, and the scale bar and
+ * attribution follow the window's presentation font size. */
+static void
+on_presentation_changed (CosmoMapView *self)
+{
+  double scale = self->session != NULL && cosmo_session_get_presentation (self->session)
+    ? COSMO_SESSION_PRESENTATION_SCALE : 1.0;
+
+  if (scale == self->overlay_scale)
+    return;
+  self->overlay_scale = scale;
+  cosmo_map_layer_set_scale (self->track_layer, scale);
+  cosmo_map_layer_set_scale (self->flown_layer, scale);
+  cosmo_map_layer_set_scale (self->pins_layer, scale);
+  cosmo_map_layer_set_scale (self->vehicle_layer, scale);
+  update_legend (self);
+}
+
 static void
 disconnect_session (CosmoMapView *self)
 {
@@ -859,6 +887,7 @@ cosmo_map_view_init (CosmoMapView *self)
   GtkEventController *controller;
   GtkGesture *click;
 
+  self->overlay_scale = 1.0;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1009,8 +1038,10 @@ cosmo_map_view_set_session (CosmoMapView *self,
       g_signal_connect_swapped (session, "notify::mission", G_CALLBACK (on_mission_changed), self);
       g_signal_connect_swapped (session, "notify::selected-event", G_CALLBACK (on_selected_event_changed), self);
       g_signal_connect_swapped (cosmo_session_get_clock (session), "notify::time", G_CALLBACK (on_time_changed), self);
+      g_signal_connect_swapped (session, "notify::presentation", G_CALLBACK (on_presentation_changed), self);
     }
   on_mission_changed (self);
+  on_presentation_changed (self);
 }
 
 /* Whether the offline source has delivered every tile the view shows.
