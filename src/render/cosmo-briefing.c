@@ -18,6 +18,7 @@
 #include "cosmo-basemap.h"
 #include "cosmo-briefing.h"
 #include "cosmo-chart-renderer.h"
+#include "cosmo-palette.h"
 #include "cosmo-time.h"
 #include "cosmo-time-axis.h"
 #include "cosmo-track-renderer.h"
@@ -67,30 +68,11 @@ cosmo_briefing_category_color (CosmoEventCategory  category,
                                gboolean            dark,
                                CosmoRgb           *color)
 {
-  /* Okabe & Ito (2008): distinguishable with protanopia, deuteranopia and
-   * tritanopia. On dark grounds the lighter member of each pair is used. */
-  static const CosmoRgb light[] = {
-    { 0.000, 0.447, 0.698 },  /* flight: blue */
-    { 0.835, 0.369, 0.000 },  /* pad: vermillion */
-    { 0.800, 0.475, 0.655 },  /* statement: reddish purple */
-    { 0.000, 0.620, 0.451 },  /* recovery: bluish green */
-    { 0.902, 0.624, 0.000 },  /* schedule: orange */
-    { 0.400, 0.400, 0.400 },  /* note: grey */
-  };
-  static const CosmoRgb on_dark[] = {
-    { 0.337, 0.706, 0.914 },  /* flight: sky blue */
-    { 0.980, 0.450, 0.100 },  /* pad: vermillion, lifted */
-    { 0.900, 0.600, 0.780 },  /* statement: reddish purple, lifted */
-    { 0.100, 0.800, 0.600 },  /* recovery: bluish green, lifted */
-    { 0.941, 0.894, 0.259 },  /* schedule: yellow */
-    { 0.750, 0.750, 0.750 },  /* note: light grey */
-  };
-
   g_return_if_fail (color != NULL);
 
-  if ((guint) category >= G_N_ELEMENTS (light))
-    category = COSMO_EVENT_CATEGORY_NOTE;
-  *color = dark ? on_dark[category] : light[category];
+  /* Dark here is the projector's near-black ground. */
+  cosmo_palette_category_color (category, dark ? COSMO_PALETTE_HIGH_CONTRAST : COSMO_PALETTE_LIGHT,
+                                &color->red, &color->green, &color->blue);
 }
 
 static void

@@ -32,7 +32,8 @@ void     cosmo_paper_get_size  (CosmoPaper  paper,
 /* Colours of the projector palette: high contrast on a dark ground, and
  * event categories told apart by hue *and* lightness so they survive a
  * washed-out projector and the common colour-vision deficiencies (the
- * Okabe-Ito set). @dark picks the variant for a dark background. */
+ * Okabe-Ito set, from cosmo-palette.h). @dark picks the projector's
+ * near-black ground (COSMO_PALETTE_HIGH_CONTRAST), otherwise paper. */
 typedef struct
 {
   double red;

@@ -15,6 +15,7 @@
 
 #include "cosmo-chart-renderer.h"
 #include "cosmo-event.h"
+#include "cosmo-palette.h"
 #include "cosmo-pyramid.h"
 
 #define MAX_EVENT_LABEL_ROWS 2
@@ -105,17 +106,30 @@ cosmo_chart_style_event_color (const CosmoChartStyle *style,
                                CosmoEventCategory     category)
 {
   gboolean dark = style->theme == COSMO_CHART_THEME_DARK;
+  CosmoChartColor color;
 
+  /* The high-contrast theme has a white ground, so the light colours. */
+  cosmo_palette_category_color (category, dark ? COSMO_PALETTE_DARK : COSMO_PALETTE_LIGHT,
+                                &color.red, &color.green, &color.blue);
+  /* A little transparency keeps event lines behind the traces; schedule
+   * and note lines are not physical events, so they stay quieter. */
   switch (category)
     {
-    case COSMO_EVENT_CATEGORY_FLIGHT: return rgb (dark ? 0x99c1f1 : 0x1a5fb4, 0.85);
-    case COSMO_EVENT_CATEGORY_PAD: return rgb (dark ? 0xffa348 : 0xc64600, 0.9);
-    case COSMO_EVENT_CATEGORY_STATEMENT: return rgb (dark ? 0xdc8add : 0x813d9c, 0.85);
-    case COSMO_EVENT_CATEGORY_RECOVERY: return rgb (dark ? 0x8ff0a4 : 0x26a269, 0.85);
+    case COSMO_EVENT_CATEGORY_PAD:
+      color.alpha = 0.9;
+      break;
     case COSMO_EVENT_CATEGORY_SCHEDULE:
     case COSMO_EVENT_CATEGORY_NOTE:
-    default: return dark ? rgb (0xffffff, 0.5) : rgb (0x000000, 0.45);
+      color.alpha = dark ? 0.5 : 0.45;
+      break;
+    case COSMO_EVENT_CATEGORY_FLIGHT:
+    case COSMO_EVENT_CATEGORY_STATEMENT:
+    case COSMO_EVENT_CATEGORY_RECOVERY:
+    default:
+      color.alpha = 0.85;
+      break;
     }
+  return color;
 }
 
 void

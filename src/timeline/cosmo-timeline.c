@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cosmo-palette.h"
 #include "cosmo-time-axis.h"
 #include "cosmo-timeline.h"
 
@@ -78,14 +79,6 @@ struct _CosmoTimeline
 
 G_DEFINE_FINAL_TYPE (CosmoTimeline, cosmo_timeline, GTK_TYPE_WIDGET)
 
-/* Okabe-Ito, as in style.css (light) and style-dark.css (dark). */
-static const char *category_colors_light[COSMO_N_EVENT_CATEGORIES] = {
-  "#0072b2", "#d55e00", "#cc79a7", "#009e73", "#e69f00", "#56b4e9",
-};
-static const char *category_colors_dark[COSMO_N_EVENT_CATEGORIES] = {
-  "#56b4e9", "#e8803a", "#cc79a7", "#2ab88e", "#e69f00", "#a8d8f3",
-};
-
 static const double severity_radius[] = { 5.0, 5.5, 7.0, 8.5 };
 
 static void
@@ -93,9 +86,10 @@ category_color (CosmoTimeline      *self,
                 CosmoEventCategory  category,
                 GdkRGBA            *rgba)
 {
-  const char **palette = self->dark ? category_colors_dark : category_colors_light;
+  double r, g, b;
 
-  gdk_rgba_parse (rgba, palette[MIN ((guint) category, COSMO_N_EVENT_CATEGORIES - 1)]);
+  cosmo_palette_category_color (category, self->dark ? COSMO_PALETTE_DARK : COSMO_PALETTE_LIGHT, &r, &g, &b);
+  *rgba = (GdkRGBA) { r, g, b, 1 };
 }
 
 static double
