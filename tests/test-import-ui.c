@@ -215,6 +215,48 @@ test_notes_undo_save (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The bundled mission is read-only: saving a finding makes a copy among
+ * the user's missions, leaves the shipped package alone, and the copy is
+ * the package from then on. */
+static void
+test_save_bundled_as_copy (void)
+{
+  CosmoWindow *window = new_window ();
+  CosmoSession *session = cosmo_window_get_session (window);
+  CosmoMission *mission = cosmo_session_get_mission (session);
+  g_autoptr(GFile) bundled = cosmo_application_get_bundled_mission ();
+  g_autoptr(GFile) bundled_json = g_file_get_child (bundled, "mission.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CosmoEventList *events = cosmo_mission_get_events (mission);
+  guint n = cosmo_event_list_get_count (events);
+  GFile *location;
+
+  g_assert_true (g_file_load_contents (bundled_json, NULL, &before, NULL, NULL, NULL));
+
+  cosmo_session_set_selected_event (session, cosmo_event_list_lookup (events, "hatch-opening"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "edit.delete-event", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "edit.save", NULL));
+  g_assert_false (cosmo_editing_get_dirty (GTK_WINDOW (window)));
+
+  location = cosmo_mission_get_location (mission);
+  g_assert_false (g_file_equal (location, bundled));
+  g_assert_true (g_str_has_prefix (g_file_peek_path (location), g_get_user_data_dir ()));
+  g_assert_true (g_file_load_contents (bundled_json, NULL, &after, NULL, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CosmoMission) reloaded = cosmo_mission_load (location, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (cosmo_event_list_get_count (cosmo_mission_get_events (reloaded)), ==, n - 1);
+    g_assert_null (cosmo_event_list_lookup (cosmo_mission_get_events (reloaded), "hatch-opening"));
+    /* The bulk data came along: the copy is a whole package. */
+    g_assert_nonnull (cosmo_mission_get_trajectory (reloaded));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -228,6 +270,7 @@ main (int argc, char *argv[])
   adw_init ();
 
   g_test_add_func ("/import-ui/csv-and-oem", test_import_csv_and_oem);
+  g_test_add_func ("/import-ui/save-bundled-as-copy", test_save_bundled_as_copy);
   g_test_add_func ("/import-ui/notes-undo-save", test_notes_undo_save);
 
   return g_test_run ();

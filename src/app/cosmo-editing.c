@@ -79,6 +79,34 @@ update_actions (Editing *self)
   set_enabled (self, "delete-event", have && selected != NULL);
 }
 
+/* Writable, and not the package shipped with the app. */
+static gboolean
+package_is_writable (CosmoMission *mission)
+{
+  GFile *location = cosmo_mission_get_location (mission);
+  g_autoptr(GFile) bundled = cosmo_application_get_bundled_mission ();
+  g_autofree char *path = location ? g_file_get_path (location) : NULL;
+
+  return path != NULL && !g_file_equal (location, bundled) && g_access (path, W_OK) == 0;
+}
+
+/* A new, unused folder among the user's missions, named after @name. */
+static GFile *
+new_user_package (const char *name)
+{
+  g_autofree char *root = g_build_filename (g_get_user_data_dir (), "cosmodrome", "missions", NULL);
+
+  g_mkdir_with_parents (root, 0755);
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *leaf = n == 1 ? g_strdup (name) : g_strdup_printf ("%s-%u", name, n);
+      g_autofree char *candidate = g_build_filename (root, leaf, NULL);
+
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
+        return g_file_new_for_path (candidate);
+    }
+}
+
 static gboolean
 save (Editing *self)
 {
@@ -88,7 +116,31 @@ save (Editing *self)
 
   if (mission == NULL || self->history == NULL)
     return TRUE;
-  if (cosmo_mission_save (mission, NULL, NULL, NULL, &error))
+
+  /* The bundled mission (or any package the user may not write) is never
+   * changed in place: the findings go into a copy among the user's
+   * missions, which is the package from then on. */
+  if (!package_is_writable (mission))
+    {
+      g_autoptr(GFile) copy = new_user_package (cosmo_mission_get_id (mission));
+
+      if (cosmo_mission_copy_package (cosmo_mission_get_location (mission), copy, NULL, &error) &&
+          cosmo_mission_save (mission, copy, NULL, NULL, &error))
+        {
+          g_autofree char *where = g_file_get_parse_name (copy);
+          g_autofree char *message = g_strdup_printf (_("Saved as a copy in %s; the original package is read-only"),
+                                                      where);
+
+          cosmo_autosave_discard (mission);
+          cosmo_mission_set_location (mission, copy);
+          cosmo_edit_history_mark_saved (self->history);
+          self->autosaved_serial = cosmo_edit_history_get_serial (self->history);
+          toast (self, message);
+          update_actions (self);
+          return TRUE;
+        }
+    }
+  else if (cosmo_mission_save (mission, NULL, NULL, NULL, &error))
     {
       cosmo_edit_history_mark_saved (self->history);
       cosmo_autosave_discard (mission);
@@ -291,31 +343,19 @@ import_target (Editing *self,
 {
   CosmoMission *mission = cosmo_session_get_mission (self->session);
   GFile *location = mission ? cosmo_mission_get_location (mission) : NULL;
-  g_autoptr(GFile) bundled = cosmo_application_get_bundled_mission ();
-  g_autofree char *path = location ? g_file_get_path (location) : NULL;
   g_autofree char *base = NULL;
-  g_autofree char *root = NULL;
   char *dot;
 
   /* Into the open package when it is the user's own, saved and writable;
    * else into a new package among the user's missions. */
-  if (path != NULL && !g_file_equal (location, bundled) && g_access (path, W_OK) == 0 &&
+  if (mission != NULL && package_is_writable (mission) &&
       (self->history == NULL || !cosmo_edit_history_get_dirty (self->history)))
     return g_object_ref (location);
 
   base = g_file_get_basename (file);
   if ((dot = strrchr (base, '.')) != NULL && dot != base)
     *dot = '\0';
-  root = g_build_filename (g_get_user_data_dir (), "cosmodrome", "missions", NULL);
-  g_mkdir_with_parents (root, 0755);
-  for (guint n = 1;; n++)
-    {
-      g_autofree char *name = n == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
-      g_autofree char *candidate = g_build_filename (root, name, NULL);
-
-      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
-        return g_file_new_for_path (candidate);
-    }
+  return new_user_package (base);
 }
 
 static GtkWindow *

@@ -487,3 +487,44 @@ cosmo_mission_save (CosmoMission             *mission,
   target = g_file_get_child (folder, MISSION_JSON);
   return cosmo_atomic_write (target, data, length, options, cancellable, error);
 }
+
+gboolean
+cosmo_mission_copy_package (GFile         *from,
+                            GFile         *to,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  g_return_val_if_fail (G_IS_FILE (from), FALSE);
+  g_return_val_if_fail (G_IS_FILE (to), FALSE);
+
+  if (!g_file_make_directory_with_parents (to, cancellable, error))
+    return FALSE;
+
+  children = g_file_enumerate_children (from, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (children == NULL)
+    return FALSE;
+
+  while (g_file_enumerator_iterate (children, &info, &child, cancellable, error))
+    {
+      g_autoptr(GFile) target = NULL;
+
+      if (info == NULL)
+        return TRUE;
+
+      target = g_file_get_child (to, g_file_info_get_name (info));
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          if (!cosmo_mission_copy_package (child, target, cancellable, error))
+            return FALSE;
+        }
+      else if (!g_file_copy (child, target, G_FILE_COPY_NONE, cancellable, NULL, NULL, error))
+        return FALSE;
+    }
+
+  return FALSE;
+}

@@ -70,6 +70,14 @@ gboolean    cosmo_mission_save            (CosmoMission            *mission,
                                            GCancellable            *cancellable,
                                            GError                 **error);
 
+/* Copies a package folder (files and subfolders, links as the files they
+ * point to) to @to, which must not exist yet: how a read-only package (the
+ * bundled mission) becomes one the user can save into. */
+gboolean    cosmo_mission_copy_package    (GFile        *from,
+                                           GFile        *to,
+                                           GCancellable *cancellable,
+                                           GError      **error);
+
 /* Formats a number so that it reads back exactly, in C notation. */
 void        cosmo_format_double           (char         *buffer,
                                            gsize         size,
