@@ -39,19 +39,9 @@ find_by_action (GtkWidget  *root,
 static CosmoWindow *
 open_bundled (void)
 {
-  CosmoWindow *window = cosmo_window_new (NULL);
-  g_autoptr(GFile) bundled = cosmo_application_get_bundled_mission ();
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  CosmoWindow *window = cosmo_test_open_bundled (1400, 900);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  cosmo_window_open (window, bundled);
-  gtk_window_present (GTK_WINDOW (window));
-  while (cosmo_window_get_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (cosmo_window_get_loading (window));
-  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  cosmo_test_spin (250);
   return window;
 }
 

@@ -17,15 +17,7 @@
 #include "cosmo-editing.h"
 #include "cosmo-mission-loader.h"
 #include "cosmo-window.h"
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "cosmo-test-ui.h"
 
 /* Waits until the window shows a mission other than @before with @id. */
 static void
@@ -46,7 +38,7 @@ wait_for_new_mission (CosmoWindow  *window,
       g_main_context_iteration (NULL, TRUE);
     }
   g_assert_cmpstr (cosmo_mission_get_id (cosmo_session_get_mission (session)), ==, id);
-  spin (300);
+  cosmo_test_spin (300);
 }
 
 static GtkWidget *
@@ -62,32 +54,6 @@ find_button (GtkWidget  *root,
         return found;
     }
   return NULL;
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("COSMO_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
 }
 
 static CosmoWindow *
@@ -116,15 +82,15 @@ import_through_dialog (CosmoWindow *window,
   GtkWidget *import;
 
   g_assert_nonnull (dialog);
-  spin (300);
+  cosmo_test_spin (300);
   if (g_str_has_suffix (file_name, ".csv"))
-    screenshot (GTK_WIDGET (dialog), "import-dialog.png");
+    cosmo_test_save_shot (GTK_WIDGET (dialog), "COSMO_SCREENSHOT_DIR", "import-dialog.png");
   import = find_button (GTK_WIDGET (dialog), "_Import");
   g_assert_nonnull (import);
   g_assert_true (gtk_widget_get_sensitive (import));
   g_signal_emit_by_name (import, "clicked");
   wait_for_new_mission (window, before, expected_id);
-  screenshot (GTK_WIDGET (window), shot);
+  cosmo_test_save_shot (GTK_WIDGET (window), "COSMO_SCREENSHOT_DIR", shot);
 }
 
 static void
@@ -178,7 +144,7 @@ test_notes_undo_save (void)
 
   /* Add a note through the editor. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "edit.add-note", NULL));
-  spin (200);
+  cosmo_test_spin (200);
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)
     if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (window) && find_button (l->data, "_Save"))

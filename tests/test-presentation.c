@@ -12,6 +12,7 @@
 #include "cosmo-kiosk.h"
 #include "cosmo-presentation.h"
 #include "cosmo-window.h"
+#include "cosmo-test-ui.h"
 
 static void
 wait_loaded (CosmoWindow *window)
@@ -22,45 +23,6 @@ wait_loaded (CosmoWindow *window)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (cosmo_window_get_loading (window));
   g_assert_nonnull (cosmo_session_get_mission (cosmo_window_get_session (window)));
-}
-
-static void
-settle (int ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_shot (GtkWidget  *widget,
-           const char *name)
-{
-  const char *dir = g_getenv ("COSMO_PRESENTATION_SHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    {
-      g_test_message ("%s: nothing drawn yet", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s (%dx%d)", path, w, h);
 }
 
 static CosmoWindow *
@@ -111,8 +73,8 @@ check_presentation (int         width,
   chapter = cosmo_chapters_get_chapter (chapters, 1);
   g_assert_cmpstr (cosmo_caption_band_get_title (band), ==, cosmo_event_get_title (chapter));
 
-  settle (1500);
-  save_shot (GTK_WIDGET (window), shot);
+  cosmo_test_spin (1500);
+  g_assert_true (cosmo_test_save_shot (GTK_WIDGET (window), "COSMO_PRESENTATION_SHOTS", shot));
 
   /* Escape's action leaves; F5's is off while presenting. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL));
@@ -152,11 +114,11 @@ test_kiosk (void)
 
   /* Let the loop start on its first frame (slow under sanitizers), then a
    * visitor's touch brings the controls. */
-  settle (500);
+  cosmo_test_spin (500);
   cosmo_kiosk_loop_user_activity (loop, g_get_monotonic_time ());
-  settle (300);
+  cosmo_test_spin (300);
   g_assert_true (cosmo_caption_band_get_show_controls (cosmo_presentation_get_band (presentation)));
-  save_shot (GTK_WIDGET (window), "kiosk-1280x720.png");
+  g_assert_true (cosmo_test_save_shot (GTK_WIDGET (window), "COSMO_PRESENTATION_SHOTS", "kiosk-1280x720.png"));
 
   /* It refuses to close; destroy it as the test's owner. */
   gtk_window_destroy (GTK_WINDOW (window));

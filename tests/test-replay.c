@@ -18,38 +18,13 @@
 #include "cosmo-window.h"
 #include "cosmo-test-ui.h"
 
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_for_load (CosmoWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (cosmo_window_get_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (cosmo_window_get_loading (window));
-  drain ();
-}
-
 static CosmoWindow *
 open_bundled (void)
 {
-  CosmoWindow *window = cosmo_window_new (NULL);
-  g_autoptr(GFile) bundled = cosmo_application_get_bundled_mission ();
-  gint64 deadline;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  cosmo_window_open (window, bundled);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_load (window);
+  CosmoWindow *window = cosmo_test_open_bundled (1400, 900);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   /* Until the views have a size. */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (gtk_widget_get_width (cosmo_test_find_descendant (GTK_WIDGET (window), COSMO_TYPE_TIMELINE)) == 0 &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);

@@ -13,22 +13,10 @@
 #include "cosmo-window.h"
 #include "cosmo-test-ui.h"
 
-static CosmoWindow *
-open_bundled (void)
-{
-  CosmoWindow *window = cosmo_window_new (NULL);
-  g_autoptr(GFile) bundled = cosmo_application_get_bundled_mission ();
-
-  cosmo_window_open (window, bundled);
-  gtk_window_present (GTK_WINDOW (window));
-  cosmo_test_wait_for_load (window);
-  return window;
-}
-
 static void
 test_opens_bundled_mission (void)
 {
-  CosmoWindow *window = open_bundled ();
+  CosmoWindow *window = cosmo_test_open_bundled (0, 0);
   CosmoSession *session = cosmo_window_get_session (window);
   CosmoMission *mission = cosmo_session_get_mission (session);
   CosmoEventLog *log = COSMO_EVENT_LOG (cosmo_test_find_descendant (GTK_WIDGET (window), COSMO_TYPE_EVENT_LOG));
@@ -47,7 +35,7 @@ test_opens_bundled_mission (void)
 static void
 test_log_follows_clock (void)
 {
-  CosmoWindow *window = open_bundled ();
+  CosmoWindow *window = cosmo_test_open_bundled (0, 0);
   CosmoSession *session = cosmo_window_get_session (window);
   CosmoClock *clock = cosmo_session_get_clock (session);
   CosmoEventLog *log = COSMO_EVENT_LOG (cosmo_test_find_descendant (GTK_WIDGET (window), COSMO_TYPE_EVENT_LOG));
@@ -84,7 +72,7 @@ test_log_follows_clock (void)
 static void
 test_broken_package_keeps_current (void)
 {
-  CosmoWindow *window = open_bundled ();
+  CosmoWindow *window = cosmo_test_open_bundled (0, 0);
   CosmoSession *session = cosmo_window_get_session (window);
   CosmoMission *before = cosmo_session_get_mission (session);
   g_autoptr(GError) error = NULL;
