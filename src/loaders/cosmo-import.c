@@ -18,7 +18,10 @@
 #include "cosmo-time.h"
 #include "cosmo-util.h"
 
-static const struct { const char *nick; const char *label; } roles[] = {
+/* A value's spelling on the command line and in files, and its label. */
+typedef struct { const char *nick; const char *label; } NamedValue;
+
+static const NamedValue roles[] = {
   { "ignore", N_("Ignore") },
   { "time", N_("Time") },
   { "value", N_("Channel") },
@@ -35,7 +38,7 @@ static const struct { const char *nick; const char *label; } roles[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (roles) == COSMO_N_COLUMN_ROLES);
 
-static const struct { const char *nick; const char *label; } forms[] = {
+static const NamedValue forms[] = {
   { "seconds", N_("Seconds from T0") },
   { "mission", N_("Mission time (T±)") },
   { "iso", N_("ISO 8601 UTC") },
@@ -57,17 +60,31 @@ cosmo_column_role_to_nick (CosmoColumnRole role)
   return roles[role].nick;
 }
 
+static gboolean
+find_nick (const NamedValue *table,
+           guint             n,
+           const char       *nick,
+           guint            *index)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (nick, table[i].nick) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 gboolean
 cosmo_column_role_from_nick (const char      *nick,
                              CosmoColumnRole *role)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-    if (g_strcmp0 (nick, roles[i].nick) == 0)
-      {
-        *role = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!find_nick (roles, G_N_ELEMENTS (roles), nick, &i))
+    return FALSE;
+  *role = i;
+  return TRUE;
 }
 
 const char *
@@ -88,13 +105,12 @@ gboolean
 cosmo_time_form_from_nick (const char    *nick,
                            CosmoTimeForm *form)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
-    if (g_strcmp0 (nick, forms[i].nick) == 0)
-      {
-        *form = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!find_nick (forms, G_N_ELEMENTS (forms), nick, &i))
+    return FALSE;
+  *form = i;
+  return TRUE;
 }
 
 static void
