@@ -131,7 +131,8 @@ find_row (CosmoEventLog *self,
   if (event == NULL)
     return NULL;
 
-  /* Events are sorted: binary search the filtered model by time. */
+  /* Runs only when the current or selected event changes; a mission has
+   * tens to thousands of rows, so a scan is fine. */
   for (guint i = 0; i < n; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
